@@ -1,0 +1,2 @@
+/** JMH benchmarks and side-by-side comparisons with peer libraries. */
+package dev.kiln.bench;

@@ -1,0 +1,98 @@
+package dev.kiln.core.parallel;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.ForkJoinTask;
+import java.util.concurrent.ForkJoinWorkerThread;
+import java.util.function.IntConsumer;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The worker threads Kiln's parallel kernels run on: one fork/join pool sized to the
+ * machine's cores (or to the system property {@code kiln.threads}). Work is split into
+ * fixed, index-addressed parts, so results never depend on which thread ran what.
+ */
+public final class Parallelism {
+    private static final int THREADS = configuredThreads();
+    private static final ForkJoinPool POOL = new ForkJoinPool(THREADS, pool -> {
+        ForkJoinWorkerThread t = ForkJoinPool.defaultForkJoinWorkerThreadFactory.newThread(pool);
+        t.setName("kiln-worker-" + t.getPoolIndex());
+        t.setDaemon(true);
+        return t;
+    }, null, false);
+
+    private Parallelism() {
+    }
+
+    /** How many threads parallel kernels use by default. */
+    public static int threads() {
+        return THREADS;
+    }
+
+    /** The shared pool. */
+    public static ForkJoinPool pool() {
+        return POOL;
+    }
+
+    /**
+     * Runs {@code part.accept(i)} for every i in [0, parts), in parallel when {@code parts > 1},
+     * and returns when all are done. An exception in any part is rethrown.
+     */
+    public static void forEachPart(int parts, IntConsumer part) {
+        if (parts <= 1) {
+            if (parts == 1) {
+                part.accept(0);
+            }
+            return;
+        }
+        if (ForkJoinTask.inForkJoinPool() && ForkJoinTask.getPool() == POOL) {
+            runAll(parts, part);
+        } else {
+            POOL.invoke(ForkJoinTask.adapt(() -> runAll(parts, part)));
+        }
+    }
+
+    private static void runAll(int parts, IntConsumer part) {
+        List<ForkJoinTask<?>> tasks = new ArrayList<>(parts);
+        for (int i = 1; i < parts; i++) {
+            int index = i;
+            tasks.add(ForkJoinTask.adapt(() -> part.accept(index)).fork());
+        }
+        part.accept(0);
+        RuntimeException failure = null;
+        for (int i = tasks.size() - 1; i >= 0; i--) {
+            try {
+                tasks.get(i).join();
+            } catch (RuntimeException e) {
+                if (failure == null) {
+                    failure = e;
+                } else {
+                    failure.addSuppressed(e);
+                }
+            }
+        }
+        if (failure != null) {
+            throw failure;
+        }
+    }
+
+    private static int configuredThreads() {
+        String value = System.getProperty("kiln.threads");
+        int cores = Runtime.getRuntime().availableProcessors();
+        if (value == null || value.isBlank()) {
+            return cores;
+        }
+        try {
+            int t = Integer.parseInt(value.trim());
+            if (t >= 1) {
+                return t;
+            }
+        } catch (NumberFormatException ignored) {
+            // reported below
+        }
+        LoggerFactory.getLogger(Parallelism.class).warn(
+                "system property kiln.threads must be a positive integer, got '{}'; using {} (the number of cores)", value, cores);
+        return cores;
+    }
+}
