@@ -108,11 +108,13 @@ final class DoubleGemm {
                             if (mh == mr && nw == nr) {
                                 kernels.doubleKernel(kc, ap, ir * kc, bp, jr * kc, alpha, c, cOff, ldc);
                             } else {
+                                // The same single rounding as a full tile: tile = A·B exactly, then one fma.
                                 Arrays.fill(tile, 0.0);
-                                kernels.doubleKernel(kc, ap, ir * kc, bp, jr * kc, alpha, tile, 0, nr);
+                                kernels.doubleKernel(kc, ap, ir * kc, bp, jr * kc, 1.0, tile, 0, nr);
                                 for (int i = 0; i < mh; i++) {
                                     for (int j = 0; j < nw; j++) {
-                                        c[cOff + i * ldc + j] += tile[i * nr + j];
+                                        int at = cOff + i * ldc + j;
+                                        c[at] = Math.fma(tile[i * nr + j], alpha, c[at]);
                                     }
                                 }
                             }

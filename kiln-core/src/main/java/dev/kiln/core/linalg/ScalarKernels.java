@@ -89,13 +89,25 @@ final class ScalarKernels implements Kernels {
             bo += NR;
         }
         int r = co;
-        c[r] += alpha * c00; c[r + 1] += alpha * c01; c[r + 2] += alpha * c02; c[r + 3] += alpha * c03;
+        c[r] = Math.fma(c00, alpha, c[r]);
+        c[r + 1] = Math.fma(c01, alpha, c[r + 1]);
+        c[r + 2] = Math.fma(c02, alpha, c[r + 2]);
+        c[r + 3] = Math.fma(c03, alpha, c[r + 3]);
         r += ldc;
-        c[r] += alpha * c10; c[r + 1] += alpha * c11; c[r + 2] += alpha * c12; c[r + 3] += alpha * c13;
+        c[r] = Math.fma(c10, alpha, c[r]);
+        c[r + 1] = Math.fma(c11, alpha, c[r + 1]);
+        c[r + 2] = Math.fma(c12, alpha, c[r + 2]);
+        c[r + 3] = Math.fma(c13, alpha, c[r + 3]);
         r += ldc;
-        c[r] += alpha * c20; c[r + 1] += alpha * c21; c[r + 2] += alpha * c22; c[r + 3] += alpha * c23;
+        c[r] = Math.fma(c20, alpha, c[r]);
+        c[r + 1] = Math.fma(c21, alpha, c[r + 1]);
+        c[r + 2] = Math.fma(c22, alpha, c[r + 2]);
+        c[r + 3] = Math.fma(c23, alpha, c[r + 3]);
         r += ldc;
-        c[r] += alpha * c30; c[r + 1] += alpha * c31; c[r + 2] += alpha * c32; c[r + 3] += alpha * c33;
+        c[r] = Math.fma(c30, alpha, c[r]);
+        c[r + 1] = Math.fma(c31, alpha, c[r + 1]);
+        c[r + 2] = Math.fma(c32, alpha, c[r + 2]);
+        c[r + 3] = Math.fma(c33, alpha, c[r + 3]);
     }
 
     @Override
@@ -125,12 +137,24 @@ final class ScalarKernels implements Kernels {
             bo += NR;
         }
         int r = co;
-        c[r] += alpha * c00; c[r + 1] += alpha * c01; c[r + 2] += alpha * c02; c[r + 3] += alpha * c03;
+        c[r] = Math.fma(c00, alpha, c[r]);
+        c[r + 1] = Math.fma(c01, alpha, c[r + 1]);
+        c[r + 2] = Math.fma(c02, alpha, c[r + 2]);
+        c[r + 3] = Math.fma(c03, alpha, c[r + 3]);
         r += ldc;
-        c[r] += alpha * c10; c[r + 1] += alpha * c11; c[r + 2] += alpha * c12; c[r + 3] += alpha * c13;
+        c[r] = Math.fma(c10, alpha, c[r]);
+        c[r + 1] = Math.fma(c11, alpha, c[r + 1]);
+        c[r + 2] = Math.fma(c12, alpha, c[r + 2]);
+        c[r + 3] = Math.fma(c13, alpha, c[r + 3]);
         r += ldc;
-        c[r] += alpha * c20; c[r + 1] += alpha * c21; c[r + 2] += alpha * c22; c[r + 3] += alpha * c23;
+        c[r] = Math.fma(c20, alpha, c[r]);
+        c[r + 1] = Math.fma(c21, alpha, c[r + 1]);
+        c[r + 2] = Math.fma(c22, alpha, c[r + 2]);
+        c[r + 3] = Math.fma(c23, alpha, c[r + 3]);
         r += ldc;
-        c[r] += alpha * c30; c[r + 1] += alpha * c31; c[r + 2] += alpha * c32; c[r + 3] += alpha * c33;
+        c[r] = Math.fma(c30, alpha, c[r]);
+        c[r + 1] = Math.fma(c31, alpha, c[r + 1]);
+        c[r + 2] = Math.fma(c32, alpha, c[r + 2]);
+        c[r + 3] = Math.fma(c33, alpha, c[r + 3]);
     }
 }
