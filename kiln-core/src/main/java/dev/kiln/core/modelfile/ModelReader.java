@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.JavaType;
+import dev.kiln.core.frame.Schema;
 import dev.kiln.core.linalg.Matrix;
 import java.util.Arrays;
 import java.util.List;
@@ -16,21 +17,24 @@ import java.util.Map;
  */
 public final class ModelReader {
     static final String CHILDREN = "children";
+    static final String INPUT_SCHEMA = "input_schema";
 
     private final String source;
     private final String pointer;
     private final String prefix;
     private final int typeVersion;
+    private final JsonNode inputSchema;
     private final JsonNode hyperparameters;
     private final JsonNode config;
     private final Map<String, Tensor> tensors;
 
-    ModelReader(String source, String pointer, String prefix, int typeVersion, JsonNode hyperparameters,
-                JsonNode config, Map<String, Tensor> tensors) {
+    ModelReader(String source, String pointer, String prefix, int typeVersion, JsonNode inputSchema,
+                JsonNode hyperparameters, JsonNode config, Map<String, Tensor> tensors) {
         this.source = source;
         this.pointer = pointer;
         this.prefix = prefix;
         this.typeVersion = typeVersion;
+        this.inputSchema = inputSchema;
         this.hyperparameters = hyperparameters;
         this.config = config;
         this.tensors = tensors;
@@ -39,6 +43,14 @@ public final class ModelReader {
     /** The layout version the file was written with (see {@link ModelCodec#version()}). */
     public int typeVersion() {
         return typeVersion;
+    }
+
+    /** The input schema Kiln recorded for a model or fitted transformer. */
+    public Schema inputSchema() {
+        if (inputSchema == null || inputSchema.isMissingNode() || inputSchema.isNull()) {
+            throw error(pointer + "/" + INPUT_SCHEMA, "missing");
+        }
+        return convert(inputSchema, ModelJson.MAPPER.constructType(Schema.class), pointer + "/" + INPUT_SCHEMA);
     }
 
     /** The hyperparameters as {@code type} (typically a validated record). */
@@ -168,7 +180,7 @@ public final class ModelReader {
         if (!config.isObject()) {
             throw new ModelFileException(source + ": " + pointer + "/config: expected an object");
         }
-        ModelReader reader = new ModelReader(source, pointer, prefix, version, hp, config, tensors);
+        ModelReader reader = new ModelReader(source, pointer, prefix, version, node.get(INPUT_SCHEMA), hp, config, tensors);
         try {
             return codec.read(reader);
         } catch (ModelFileException e) {

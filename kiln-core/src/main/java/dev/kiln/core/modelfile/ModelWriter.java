@@ -2,7 +2,10 @@ package dev.kiln.core.modelfile;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.kiln.core.frame.Schema;
 import dev.kiln.core.linalg.Matrix;
+import dev.kiln.core.model.FittedTransformer;
+import dev.kiln.core.model.Model;
 import java.util.Map;
 
 /**
@@ -91,7 +94,10 @@ public final class ModelWriter {
         return config;
     }
 
-    /** Writes {@code component} with its codec; returns its {model_type, type_version, hyperparameters, config}. */
+    /**
+     * Writes {@code component} with its codec; returns its {model_type, type_version, input_schema
+     * (for models and fitted transformers), hyperparameters, config}.
+     */
     static ObjectNode write(Object component, String prefix, Map<String, Tensor> tensors) {
         @SuppressWarnings("unchecked")
         ModelCodec<Object> codec = (ModelCodec<Object>) ModelTypes.forClass(component.getClass());
@@ -100,6 +106,11 @@ public final class ModelWriter {
         ObjectNode node = ModelJson.MAPPER.createObjectNode();
         node.put("model_type", codec.typeId());
         node.put("type_version", codec.version());
+        Schema schema = component instanceof Model<?> m ? m.inputSchema()
+                : component instanceof FittedTransformer t ? t.inputSchema() : null;
+        if (schema != null) {
+            node.set(ModelReader.INPUT_SCHEMA, ModelJson.MAPPER.valueToTree(schema));
+        }
         node.set("hyperparameters", w.hyperparameters);
         node.set("config", w.config);
         return node;
@@ -109,8 +120,8 @@ public final class ModelWriter {
         if (key == null || key.isEmpty()) {
             throw new IllegalArgumentException("keys must be non-empty");
         }
-        if (key.equals(ModelReader.CHILDREN)) {
-            throw new IllegalArgumentException("'" + ModelReader.CHILDREN + "' is reserved for nested components");
+        if (key.equals(ModelReader.CHILDREN) || key.equals(ModelReader.INPUT_SCHEMA)) {
+            throw new IllegalArgumentException("'" + key + "' is reserved; Kiln writes it itself");
         }
     }
 }

@@ -25,7 +25,6 @@ final class PipelineModelCodec implements ModelCodec<PipelineModel> {
     @Override
     public void write(PipelineModel value, ModelWriter out) {
         PipelineModel<?> p = value;
-        out.put("input_schema", p.inputSchema());
         out.put("step_count", p.steps().size());
         for (int i = 0; i < p.steps().size(); i++) {
             out.child("step_" + i, p.steps().get(i));
@@ -35,7 +34,7 @@ final class PipelineModelCodec implements ModelCodec<PipelineModel> {
 
     @Override
     public PipelineModel read(ModelReader in) {
-        Schema schema = in.get("input_schema", Schema.class);
+        Schema schema = in.inputSchema();
         int count = in.get("step_count", Integer.class);
         if (count < 0) {
             throw in.error("step_count must be >= 0, got " + count);

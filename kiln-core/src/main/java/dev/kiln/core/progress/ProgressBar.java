@@ -17,7 +17,7 @@ final class ProgressBar implements Progress {
     private final long started;
     private final AtomicLong done = new AtomicLong();
     private volatile String status = "";
-    private long lastDraw = Long.MIN_VALUE;
+    private long lastDraw;
     private int lastWidth;
     private boolean closed;
 
@@ -27,6 +27,7 @@ final class ProgressBar implements Progress {
         this.out = out;
         this.clock = clock;
         this.started = clock.getAsLong();
+        this.lastDraw = started - REDRAW_NANOS;
     }
 
     @Override

@@ -7,9 +7,9 @@ final class ProgressFormat {
     private ProgressFormat() {
     }
 
-    /** 950, 12.3k, 4.56M. */
+    /** 950, 9999, 12.3k, 4.56M. */
     static String count(double n) {
-        if (n < 1000) {
+        if (n < 10_000) {
             return n == Math.rint(n) ? Long.toString((long) n) : String.format(Locale.ROOT, "%.1f", n);
         }
         if (n < 1_000_000) {
