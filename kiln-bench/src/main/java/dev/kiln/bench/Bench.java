@@ -1,0 +1,21 @@
+package dev.kiln.bench;
+
+import dev.kiln.bench.gemm.GemmReport;
+import java.util.Arrays;
+
+/**
+ * Entry point of {@code ./kiln bench}: {@code gemm} runs the GEMM comparison and writes its
+ * report; anything else goes to JMH's own command line (e.g. {@code -l} lists benchmarks).
+ */
+public final class Bench {
+    private Bench() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        if (args.length > 0 && args[0].equals("gemm")) {
+            GemmReport.main(Arrays.copyOfRange(args, 1, args.length));
+        } else {
+            org.openjdk.jmh.Main.main(args);
+        }
+    }
+}

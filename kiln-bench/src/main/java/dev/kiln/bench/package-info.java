@@ -1,2 +1,0 @@
-/** JMH benchmarks and side-by-side comparisons with peer libraries. */
-package dev.kiln.bench;
