@@ -1,0 +1,156 @@
+package dev.kiln.core.linalg;
+
+import java.util.Arrays;
+
+/**
+ * Householder QR of an m×n matrix with m ≥ n: A = Q·R, Q m×n with orthonormal columns and R
+ * n×n upper triangular (Golub and Van Loan, Matrix Computations, 4th ed., Alg. 5.2.1, with the
+ * reflectors of LAPACK's dgeqr2). The reflectors act on columns, so the factorisation runs on
+ * the transpose, where each column of A is a contiguous row.
+ *
+ * <p>Rank is read from the diagonal of R: column j is deficient when
+ * |r_jj| ≤ max(m, n)·ε·max_k |r_kk| (ε = 2⁻⁵², the tolerance numpy's matrix_rank applies to
+ * singular values). Without column pivoting this flags columns that are, to working precision,
+ * combinations of the columns before them; use {@link SingularValueDecomposition} to measure
+ * rank on nearly deficient data. Instances are immutable.
+ */
+public final class QR {
+    private static final double EPSILON = Math.ulp(1.0);
+
+    private final int m;
+    private final int n;
+    /** Row j: r_ij for i < j, then r_jj, then v_j[1..m−j). */
+    private final double[] factored;
+    private final double[] tau;
+    private final int firstDeficientColumn;
+    private final double rankTolerance;
+
+    private QR(int m, int n, double[] factored, double[] tau) {
+        this.m = m;
+        this.n = n;
+        this.factored = factored;
+        this.tau = tau;
+        double maxDiagonal = 0;
+        for (int j = 0; j < n; j++) {
+            maxDiagonal = Math.max(maxDiagonal, Math.abs(factored[j * m + j]));
+        }
+        this.rankTolerance = Math.max(m, n) * EPSILON * maxDiagonal;
+        int deficient = -1;
+        for (int j = 0; j < n && deficient < 0; j++) {
+            if (Math.abs(factored[j * m + j]) <= rankTolerance) {
+                deficient = j;
+            }
+        }
+        this.firstDeficientColumn = deficient;
+    }
+
+    /**
+     * Factors {@code a}.
+     *
+     * @throws IllegalArgumentException if a is empty, has fewer rows than columns or is not finite
+     */
+    public static QR of(Matrix a) {
+        MatrixChecks.requireNonEmpty(a, "QR");
+        if (a.rows() < a.cols()) {
+            throw new IllegalArgumentException("QR needs at least as many rows as columns, got " + a.shape()
+                    + "; factor the transpose, or use SingularValueDecomposition for an underdetermined system");
+        }
+        MatrixChecks.requireFinite(a, "QR");
+        int m = a.rows();
+        int n = a.cols();
+        double[] t = a.transpose().storage();
+        double[] tau = new double[n];
+        for (int j = 0; j < n; j++) {
+            int diagonal = j * m + j;
+            tau[j] = Householder.reflect(t, diagonal, m - j, 1);
+            Householder.applyToRows(tau[j], t, diagonal, m - j, t, diagonal + m, m, n - j - 1);
+        }
+        return new QR(m, n, t, tau);
+    }
+
+    /** The thin factor Q, a new m×n matrix with orthonormal columns. */
+    public Matrix q() {
+        double[] w = new double[n * m];
+        for (int c = 0; c < n; c++) {
+            w[c * m + c] = 1;
+        }
+        for (int j = n - 1; j >= 0; j--) {
+            int diagonal = j * m + j;
+            Householder.applyToRows(tau[j], factored, diagonal, m - j, w, diagonal, m, n - j);
+        }
+        return Matrix.wrap(n, m, w).transpose();
+    }
+
+    /** The factor R, a new n×n upper-triangular matrix. */
+    public Matrix r() {
+        double[] r = new double[n * n];
+        for (int j = 0; j < n; j++) {
+            for (int i = 0; i <= j; i++) {
+                r[i * n + j] = factored[j * m + i];
+            }
+        }
+        return Matrix.wrap(n, n, r);
+    }
+
+    /** Whether every |r_jj| exceeds the tolerance in the class comment. */
+    public boolean isFullRank() {
+        return firstDeficientColumn < 0;
+    }
+
+    /**
+     * The least-squares solution x minimising ‖A·x − b‖₂ (the exact solution when m = n).
+     *
+     * @throws LinearAlgebraException if A is rank deficient; the message names the column
+     */
+    public Vector solve(Vector b) {
+        if (b.size() != m) {
+            throw new IllegalArgumentException("QR.solve: the right-hand side has " + b.size() + " elements, the "
+                    + m + "x" + n + " matrix needs " + m);
+        }
+        requireFullRank();
+        double[] y = b.toArray();
+        solveInPlace(y, 0);
+        return Vector.wrap(Arrays.copyOf(y, n));
+    }
+
+    /**
+     * The least-squares solution X minimising ‖A·X − B‖_F, column by column.
+     *
+     * @throws LinearAlgebraException if A is rank deficient; the message names the column
+     */
+    public Matrix solve(Matrix b) {
+        if (b.rows() != m) {
+            throw new IllegalArgumentException("QR.solve: the right-hand side is " + b.shape() + ", the "
+                    + m + "x" + n + " matrix needs " + m + " rows");
+        }
+        requireFullRank();
+        int k = b.cols();
+        double[] columns = b.transpose().storage();
+        for (int c = 0; c < k; c++) {
+            solveInPlace(columns, c * m);
+        }
+        return Matrix.wrap(k, m, columns).view(0, 0, k, n).transpose();
+    }
+
+    /** Overwrites y[yo..yo+n) with R⁻¹·(Qᵀy)[0..n) for the m values at yo. */
+    private void solveInPlace(double[] y, int yo) {
+        for (int j = 0; j < n; j++) {
+            Householder.applyTo(tau[j], factored, j * m + j, m - j, y, yo + j);
+        }
+        for (int j = n - 1; j >= 0; j--) {
+            y[yo + j] /= factored[j * m + j];
+            Blas.axpy(j, -y[yo + j], factored, j * m, y, yo);
+        }
+    }
+
+    private void requireFullRank() {
+        if (firstDeficientColumn >= 0) {
+            int j = firstDeficientColumn;
+            throw new LinearAlgebraException("QR least squares needs full column rank, but column " + j
+                    + " is numerically a combination of the columns before it: |r(" + j + ", " + j + ")| = "
+                    + Math.abs(factored[j * m + j]) + " <= tolerance " + rankTolerance
+                    + " (max(m, n) x eps x max|r(k, k)|); SingularValueDecomposition.pseudoInverse gives the"
+                    + " minimum-norm solution");
+        }
+    }
+}
