@@ -8,7 +8,7 @@ package dev.kiln.core.linalg;
  */
 final class Householder {
     /** The smallest magnitude whose square, and whose products with ε, stay normal: about 1e-292. */
-    private static final double SAFE_MINIMUM = Double.MIN_NORMAL / Math.ulp(1.0);
+    static final double SAFE_MINIMUM = Double.MIN_NORMAL / Math.ulp(1.0);
 
     private Householder() {
     }
@@ -23,7 +23,7 @@ final class Householder {
         if (n <= 1) {
             return 0;
         }
-        double tail = norm(x, off + stride, n - 1, stride);
+        double tail = EuclideanNorm.of(x, off + stride, n - 1, stride);
         if (tail == 0) {
             return 0;
         }
@@ -34,7 +34,7 @@ final class Householder {
             for (int i = 0; i < n; i++) {
                 x[off + i * stride] = Math.scalb(x[off + i * stride], exponent);
             }
-            size = Math.hypot(x[off], norm(x, off + stride, n - 1, stride));
+            size = Math.hypot(x[off], EuclideanNorm.of(x, off + stride, n - 1, stride));
         }
         double alpha = x[off];
         double beta = -Math.copySign(size, alpha);
@@ -83,34 +83,5 @@ final class Householder {
         for (int i = 1; i < n; i++) {
             Blas.axpy(cols, -tau * v[vo + i * vstride], work, 0, a, ao + i * lda);
         }
-    }
-
-    /** The Euclidean norm of n elements {@code stride} apart, rescaled where squares would over- or underflow. */
-    static double norm(double[] x, int off, int n, int stride) {
-        double sumOfSquares = 0;
-        if (stride == 1) {
-            sumOfSquares = Blas.dot(n, x, off, x, off);
-        } else {
-            for (int i = 0; i < n; i++) {
-                double xi = x[off + i * stride];
-                sumOfSquares += xi * xi;
-            }
-        }
-        if (sumOfSquares >= SAFE_MINIMUM && sumOfSquares < Double.POSITIVE_INFINITY) {
-            return Math.sqrt(sumOfSquares);
-        }
-        double max = 0;
-        for (int i = 0; i < n; i++) {
-            max = Math.max(max, Math.abs(x[off + i * stride]));
-        }
-        if (max == 0 || !Double.isFinite(max)) {
-            return max;
-        }
-        double scaled = 0;
-        for (int i = 0; i < n; i++) {
-            double xi = x[off + i * stride] / max;
-            scaled += xi * xi;
-        }
-        return max * Math.sqrt(scaled);
     }
 }

@@ -293,24 +293,7 @@ public final class Matrix {
 
     /** The Frobenius norm, the square root of the sum of squared elements. */
     public double frobeniusNorm() {
-        double scale = 0;
-        double ssq = 1;
-        for (int i = 0; i < rows; i++) {
-            int base = offset + i * stride;
-            for (int j = 0; j < cols; j++) {
-                double v = data[base + j];
-                if (v != 0) {
-                    double a = Math.abs(v);
-                    if (scale < a) {
-                        ssq = 1 + ssq * (scale / a) * (scale / a);
-                        scale = a;
-                    } else {
-                        ssq += (a / scale) * (a / scale);
-                    }
-                }
-            }
-        }
-        return scale * Math.sqrt(ssq);
+        return isCompact() ? EuclideanNorm.of(data, offset, rows * cols, 1) : copy().frobeniusNorm();
     }
 
     /** The largest absolute difference to a matrix of the same shape. */

@@ -152,21 +152,7 @@ public final class Vector {
 
     /** The Euclidean norm, computed without overflow for large elements. */
     public double norm() {
-        double scale = 0;
-        double ssq = 1;
-        for (int i = 0; i < length; i++) {
-            double v = get(i);
-            if (v != 0) {
-                double a = Math.abs(v);
-                if (scale < a) {
-                    ssq = 1 + ssq * (scale / a) * (scale / a);
-                    scale = a;
-                } else {
-                    ssq += (a / scale) * (a / scale);
-                }
-            }
-        }
-        return scale * Math.sqrt(ssq);
+        return EuclideanNorm.of(data, offset, length, stride);
     }
 
     public double sum() {
