@@ -17,28 +17,36 @@ final class CsvRecords implements RecordSource {
         this.tokenizer = new CsvTokenizer(in, options.delimiter(), options.quote(), options.commentPrefix());
         this.markers = new MissingMarkers(options.missingMarkers());
         this.quotedMarkersAreMissing = options.quotedMarkersAreMissing();
+        this.expectedFrom = options.header() ? "as in the header" : "as in the first line";
+        try {
+            this.names = Collections.unmodifiableList(readNames(options.header()));
+        } catch (RuntimeException e) {
+            tokenizer.close();
+            throw e;
+        }
+        tokenizer.columnNames(names);
+    }
+
+    /** The header's names, or numbered names for as many fields as the first line has. */
+    private List<String> readNames(boolean header) {
         boolean any = tokenizer.next();
-        List<String> raw = new ArrayList<>();
-        if (options.header()) {
+        List<String> names = new ArrayList<>();
+        if (header) {
             if (!any) {
-                tokenizer.close();
-                throw DataFormatException.of(in.source(), "expected a header line naming the columns, found "
+                throw DataFormatException.of(tokenizer.source(), "expected a header line naming the columns, found "
                         + (tokenizer.skippedLines() ? "only blank or comment lines" : "an empty input"));
             }
             for (int i = 0; i < tokenizer.count(); i++) {
-                raw.add(ColumnNames.of(tokenizer.text(i), i));
+                names.add(ColumnNames.of(tokenizer.text(i), i));
             }
-            ColumnNames.checkUnique(raw, in.source(), tokenizer.recordLine(), "in the header");
-            expectedFrom = "as in the header";
+            ColumnNames.checkUnique(names, tokenizer.source(), tokenizer.recordLine(), "in the header");
         } else {
             for (int i = 0; any && i < tokenizer.count(); i++) {
-                raw.add("column_" + (i + 1));
+                names.add("column_" + (i + 1));
             }
             firstRecordPending = any;
-            expectedFrom = "as in the first line";
         }
-        this.names = Collections.unmodifiableList(raw);
-        tokenizer.columnNames(names);
+        return names;
     }
 
     @Override
