@@ -237,6 +237,15 @@ public final class Frame {
         return select(names).toMatrix();
     }
 
+    /**
+     * Summary statistics of every column: counts and missing values; for numeric columns mean,
+     * sample standard deviation, minimum, quartiles and maximum; for the others the distinct
+     * values and the most frequent ones.
+     */
+    public FrameDescription describe() {
+        return FrameDescription.of(this);
+    }
+
     /** The first rows as an aligned text table. */
     @Override
     public String toString() {

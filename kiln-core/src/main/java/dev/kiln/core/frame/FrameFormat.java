@@ -51,12 +51,12 @@ final class FrameFormat {
         return sb.toString();
     }
 
-    private static String clip(String s) {
+    static String clip(String s) {
         String oneLine = s.replace('\n', ' ').replace('\r', ' ');
         return oneLine.length() <= MAX_WIDTH ? oneLine : oneLine.substring(0, MAX_WIDTH - 1) + "…";
     }
 
-    private static String pad(String s, int width, boolean right) {
+    static String pad(String s, int width, boolean right) {
         String fill = " ".repeat(width - s.length());
         return right ? fill + s : s + fill;
     }
