@@ -1,5 +1,6 @@
 package dev.kiln.cli;
 
+import dev.kiln.core.io.DataFormatException;
 import dev.kiln.core.modelfile.ModelFileException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -38,10 +39,22 @@ final class ErrorReporter implements IExecutionExceptionHandler {
         return ExitCodes.INTERNAL_ERROR;
     }
 
+    /** One line for a command line picocli could not parse, with its suggestions, and exit code 2. */
+    static int usageError(CommandLine.ParameterException e, String[] args) {
+        CommandLine cmd = e.getCommandLine();
+        StringBuilder line = new StringBuilder("kiln: ").append(e.getMessage());
+        if (e instanceof CommandLine.UnmatchedArgumentException u && !u.getSuggestions().isEmpty()) {
+            line.append("; did you mean ").append(String.join(" or ", u.getSuggestions())).append('?');
+        }
+        line.append(" (see '").append(cmd.getCommandSpec().qualifiedName()).append(" --help')");
+        cmd.getErr().println(line);
+        return ExitCodes.BAD_INPUT;
+    }
+
     static boolean isBadInput(Throwable e) {
         return e instanceof IllegalArgumentException || e instanceof ModelFileException
                 || e instanceof IOException || e instanceof UncheckedIOException
-                || e.getClass().getSimpleName().equals("DataFormatException");
+                || e instanceof DataFormatException;
     }
 
     static String message(Throwable e) {

@@ -14,7 +14,7 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /** The root of the kiln command: global options and the list of subcommands. */
-@Command(name = "kiln",
+@Command(name = "kiln", scope = ScopeType.INHERIT,
         mixinStandardHelpOptions = true,
         versionProvider = KilnCommand.Version.class,
         description = "Kiln: machine learning on the JVM, from data to a monitored service.",

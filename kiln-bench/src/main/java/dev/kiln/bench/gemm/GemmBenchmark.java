@@ -89,7 +89,10 @@ public class GemmBenchmark {
         naf = new FloatPointer(af);
         nbf = new FloatPointer(bf);
         ncf = new FloatPointer(size);
-        openblas_nolapack.openblas_set_num_threads(threads);
+        org.bytedeco.openblas.presets.openblas_nolapack.blas_set_num_threads(threads);
+        if (org.bytedeco.openblas.presets.openblas_nolapack.blas_get_num_threads() != threads) {
+            throw new IllegalStateException("OpenBLAS did not accept " + threads + " threads");
+        }
         ea = DMatrixRMaj.wrap(n, n, a.clone());
         eb = DMatrixRMaj.wrap(n, n, b.clone());
         ec = new DMatrixRMaj(n, n);

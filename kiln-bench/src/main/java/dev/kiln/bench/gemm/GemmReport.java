@@ -12,7 +12,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import jdk.incubator.vector.DoubleVector;
-import org.bytedeco.openblas.global.openblas_nolapack;
 import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.runner.Runner;
 import org.openjdk.jmh.runner.options.CommandLineOptions;
@@ -88,28 +87,40 @@ public final class GemmReport {
         lines.add("## Machine");
         lines.add("");
         lines.add(MachineDescription.markdown());
-        lines.add("- OpenBLAS: " + openblas_nolapack.openblas_get_config().getString() + " (core: "
-                + openblas_nolapack.openblas_get_corename().getString() + ")");
+        lines.add("- OpenBLAS " + org.bytedeco.javacpp.Loader.getVersion("org.bytedeco", "openblas")
+                + " (JavaCPP build; DYNAMIC_ARCH picks its kernels for the CPU at load time)");
         lines.add("- Run on " + LocalDate.now());
         lines.add("");
         lines.add("## Theoretical peak");
         lines.add("");
         int cores = Runtime.getRuntime().availableProcessors();
         int lanes = DoubleVector.SPECIES_PREFERRED.length();
-        double mhz = MachineDescription.nominalMhz();
         double perCycle = 2.0 * lanes * 2;
-        lines.add(String.format(Locale.ROOT, "cores × FMA units × doubles per vector × 2 flops per FMA × clock = "
-                + "%d × 2 × %d × 2 × %.2f GHz = **%.0f GFLOP/s double, %.0f float** at the nominal clock "
-                + "(two FMA pipes per core is what this CPU family has; the clock /proc/cpuinfo reports is the nominal one, "
-                + "and single-core results above %.0f GFLOP/s show the cores boost past it).",
-                cores, lanes, mhz / 1000, cores * perCycle * mhz / 1000, 2 * cores * perCycle * mhz / 1000, perCycle * mhz / 1000));
+        lines.add(String.format(Locale.ROOT, "Per core and cycle: 2 FMA pipes × %d doubles per vector × 2 flops = %.0f double "
+                + "(%.0f float) flops; two FMA pipes per core is what this CPU family has.", lanes, perCycle, 2 * perCycle));
+        lines.add("");
+        lines.add("| clock | double, 1 core | double, " + cores + " cores | float, " + cores + " cores |");
+        lines.add("|---|---:|---:|---:|");
+        double nominal = MachineDescription.nominalMhz() / 1000;
+        lines.add(peakRow("nominal, as /proc/cpuinfo reports it", nominal, perCycle, cores));
+        String measured = System.getenv("KILN_CLOCK_GHZ");
+        if (measured != null && !measured.isBlank()) {
+            lines.add(peakRow("measured while busy (kiln-bench/tools/clock-ghz.sh)", Double.parseDouble(measured), perCycle, cores));
+        }
         lines.add("");
         lines.add("## Command");
         lines.add("");
         lines.add("```");
-        lines.add("./kiln bench gemm" + (extraArgs.isBlank() ? "" : " " + extraArgs));
+        String clock = System.getenv("KILN_CLOCK_GHZ");
+        lines.add((clock == null || clock.isBlank() ? "" : "KILN_CLOCK_GHZ=" + clock + " ")
+                + "./kiln bench gemm" + (extraArgs.isBlank() ? "" : " " + extraArgs));
         lines.add("```");
         return String.join("\n", lines) + "\n";
+    }
+
+    private static String peakRow(String label, double ghz, double perCycle, int cores) {
+        return String.format(Locale.ROOT, "| %s: %.2f GHz | %.0f GFLOP/s | %.0f GFLOP/s | %.0f GFLOP/s |",
+                label, ghz, perCycle * ghz, cores * perCycle * ghz, 2 * cores * perCycle * ghz);
     }
 
     private static double gflops(double flops, Double millis) {
