@@ -89,8 +89,7 @@ public final class DemoCommand implements Callable<Integer> {
         long t0 = System.nanoTime();
         LinearRegressionModel model = new LinearRegression().fit(split.train(), "target");
         double fitSeconds = (System.nanoTime() - t0) / 1e9;
-        dev.kiln.core.frame.Column target = split.test().column("target");
-        double[] actual = java.util.stream.IntStream.range(0, target.size()).mapToDouble(target::getDouble).toArray();
+        double[] actual = split.test().column("target").toDoubles();
         double[] predicted = model.predict(split.test().drop("target")).values();
         RegressionReport report = RegressionReport.of(actual, predicted);
         figures.put("diabetes_ols", Map.of("train_rows", split.train().rowCount(), "test_rows", split.test().rowCount(),

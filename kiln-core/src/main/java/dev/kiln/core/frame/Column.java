@@ -23,6 +23,19 @@ public sealed interface Column permits DoubleColumn, LongColumn, BooleanColumn, 
      */
     double getDouble(int row);
 
+    /**
+     * Every row as a double, as {@link #getDouble} gives it: a new array.
+     *
+     * @throws IllegalStateException for categorical and text columns
+     */
+    default double[] toDoubles() {
+        double[] out = new double[size()];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = getDouble(i);
+        }
+        return out;
+    }
+
     /** The value as it would be written to a CSV file, or null where missing. */
     String text(int row);
 
