@@ -23,6 +23,12 @@ public final class MachineDescription {
         return mhz == null ? Double.NaN : Double.parseDouble(mhz);
     }
 
+    /** Whether /proc/cpuinfo lists {@code flag} (e.g. "avx512f") for the CPU. */
+    public static boolean hasCpuFlag(String flag) {
+        String flags = cpuInfo("flags", "");
+        return (" " + flags + " ").contains(" " + flag + " ");
+    }
+
     /** A markdown bullet list: CPU, cores, memory, OS, JDK, Kiln version and kernels. */
     public static String markdown() {
         Runtime rt = Runtime.getRuntime();

@@ -15,6 +15,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class Parallelism {
     private static final int THREADS = configuredThreads();
+    /** How long a waiting caller spins before it blocks: about what a thread takes to wake. */
+    private static final long SPIN_NANOS = 100_000;
     private static final ForkJoinPool POOL = new ForkJoinPool(THREADS, pool -> {
         ForkJoinWorkerThread t = ForkJoinPool.defaultForkJoinWorkerThreadFactory.newThread(pool);
         t.setName("kiln-worker-" + t.getPoolIndex());
@@ -49,7 +51,36 @@ public final class Parallelism {
         if (ForkJoinTask.inForkJoinPool() && ForkJoinTask.getPool() == POOL) {
             runAll(parts, part);
         } else {
-            POOL.invoke(ForkJoinTask.adapt(() -> runAll(parts, part)));
+            runFromOutside(parts, part);
+        }
+    }
+
+    /**
+     * From a thread outside the pool: parts 1.. go to the pool, part 0 runs here, so one handoff
+     * fewer than handing everything to the pool; waiting spins briefly before blocking, because
+     * the other parts usually finish within microseconds of this one.
+     */
+    private static void runFromOutside(int parts, IntConsumer part) {
+        List<ForkJoinTask<?>> tasks = new ArrayList<>(parts - 1);
+        for (int i = 1; i < parts; i++) {
+            int index = i;
+            tasks.add(POOL.submit(() -> part.accept(index)));
+        }
+        RuntimeException failure = null;
+        try {
+            part.accept(0);
+        } catch (RuntimeException e) {
+            failure = e;
+        }
+        for (ForkJoinTask<?> task : tasks) {
+            long spinUntil = System.nanoTime() + SPIN_NANOS;
+            while (!task.isDone() && System.nanoTime() < spinUntil) {
+                Thread.onSpinWait();
+            }
+            failure = joined(task, failure);
+        }
+        if (failure != null) {
+            throw failure;
         }
     }
 
@@ -59,21 +90,31 @@ public final class Parallelism {
             int index = i;
             tasks.add(ForkJoinTask.adapt(() -> part.accept(index)).fork());
         }
-        part.accept(0);
         RuntimeException failure = null;
+        try {
+            part.accept(0);
+        } catch (RuntimeException e) {
+            failure = e;
+        }
         for (int i = tasks.size() - 1; i >= 0; i--) {
-            try {
-                tasks.get(i).join();
-            } catch (RuntimeException e) {
-                if (failure == null) {
-                    failure = e;
-                } else {
-                    failure.addSuppressed(e);
-                }
-            }
+            failure = joined(tasks.get(i), failure);
         }
         if (failure != null) {
             throw failure;
+        }
+    }
+
+    /** Joins {@code task}; returns the first failure so far, with this task's added as suppressed. */
+    private static RuntimeException joined(ForkJoinTask<?> task, RuntimeException failure) {
+        try {
+            task.join();
+            return failure;
+        } catch (RuntimeException e) {
+            if (failure == null) {
+                return e;
+            }
+            failure.addSuppressed(e);
+            return failure;
         }
     }
 
