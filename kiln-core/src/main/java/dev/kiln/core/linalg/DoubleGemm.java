@@ -58,7 +58,7 @@ final class DoubleGemm {
         int rowTiles = (m + mr - 1) / mr;
         if (parts == 1) {
             blocked(kernels, ta, tb, 0, m, 0, n, k, alpha, a, ao, lda, b, bo, ldb, c, co, ldc);
-        } else if (colTiles >= parts || colTiles >= rowTiles) {
+        } else if (rowTiles < 4 * parts && colTiles >= rowTiles) {
             int p = Math.min(parts, colTiles);
             Parallelism.forEachPart(p, part -> {
                 int from = split(colTiles, p, part) * nr;
