@@ -11,4 +11,13 @@ public interface FittedTransformer {
 
     /** The columns the step was fitted on. */
     Schema inputSchema();
+
+    /**
+     * The input columns an output column was made from, so explanations can speak in the
+     * user's column names: a one-hot column "city=Oslo" comes from "city", a product "a*b" from
+     * "a" and "b". Steps that keep their columns' names need not override this.
+     */
+    default java.util.List<String> sources(String outputColumn) {
+        return java.util.List.of(outputColumn);
+    }
 }

@@ -38,6 +38,22 @@ public final class PipelineModel<P extends Prediction> implements Model<P> {
         return current;
     }
 
+    /**
+     * The pipeline's input columns a feature the final model sees was made from, traced back
+     * through every step's {@link FittedTransformer#sources}.
+     */
+    public List<String> sources(String feature) {
+        java.util.Set<String> current = new java.util.LinkedHashSet<>(List.of(feature));
+        for (int i = steps.size() - 1; i >= 0; i--) {
+            java.util.Set<String> previous = new java.util.LinkedHashSet<>();
+            for (String name : current) {
+                previous.addAll(steps.get(i).sources(name));
+            }
+            current = previous;
+        }
+        return List.copyOf(current);
+    }
+
     @Override
     public P predict(Frame features) {
         return model.predict(transform(features));

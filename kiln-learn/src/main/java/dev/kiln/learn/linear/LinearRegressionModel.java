@@ -3,12 +3,13 @@ package dev.kiln.learn.linear;
 import dev.kiln.core.frame.Frame;
 import dev.kiln.core.frame.Schema;
 import dev.kiln.core.linalg.Matrix;
-import dev.kiln.core.model.Model;
+import dev.kiln.core.model.FeatureImportances;
+import dev.kiln.core.model.RegressionModel;
 import dev.kiln.core.model.RegressionPrediction;
 import dev.kiln.learn.data.NumericInput;
 
 /** A fitted {@link LinearRegression}: prediction = x · coefficients + intercept. */
-public final class LinearRegressionModel implements Model<RegressionPrediction> {
+public final class LinearRegressionModel implements RegressionModel, FeatureImportances {
     private final LinearRegression.Params params;
     private final Schema inputSchema;
     private final double[] coefficients;
@@ -35,6 +36,16 @@ public final class LinearRegressionModel implements Model<RegressionPrediction> 
 
     public double intercept() {
         return intercept;
+    }
+
+    /** The coefficients' magnitudes, which rank features when the inputs share a scale. */
+    @Override
+    public double[] featureImportances() {
+        double[] out = new double[coefficients.length];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = Math.abs(coefficients[i]);
+        }
+        return out;
     }
 
     @Override

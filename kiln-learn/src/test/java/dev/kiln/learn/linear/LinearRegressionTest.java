@@ -63,7 +63,7 @@ class LinearRegressionTest {
     void matchesScikitLearnOnDiabetes() {
         // Reference: scikit-learn 1.2.1 (Debian python3-sklearn), LinearRegression().fit(X, y) on all 442 rows
         // of diabetes.csv, X = the ten feature columns, y = target; coef_ and intercept_ printed with repr().
-        Frame data = CsvReader.read(Path.of("src/test/resources/data/diabetes.csv"));
+        Frame data = CsvReader.read(Path.of("src/test/resources/datasets/diabetes/diabetes.csv"));
         LinearRegressionModel m = new LinearRegression().fit(data, "target");
         double[] expected = {-3.6361224223623534e-02, -2.2859648090498350e+01, 5.6029620919237022e+00,
             1.1168079933181856e+00, -1.0899963340632226e+00, 7.4645045551420885e-01, 3.7200471508913791e-01,
