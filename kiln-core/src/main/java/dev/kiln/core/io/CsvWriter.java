@@ -5,15 +5,11 @@ import dev.kiln.core.frame.ColumnType;
 import dev.kiln.core.frame.DoubleColumn;
 import dev.kiln.core.frame.Frame;
 import java.io.BufferedWriter;
+import java.io.OutputStreamWriter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
-import java.nio.channels.Channels;
-import java.nio.channels.FileChannel;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.util.stream.Stream;
 
 /**
@@ -43,28 +39,14 @@ public final class CsvWriter {
      * @throws UncheckedIOException when the file cannot be written, or a value cannot be encoded in the charset
      */
     public static void write(Frame frame, Path path, CsvOptions options) {
-        Path target = path.toAbsolutePath();
-        Path temp = null;
         try {
-            temp = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".tmp");
-            try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE)) {
-                Writer out = new BufferedWriter(Channels.newWriter(channel, options.charset().newEncoder(), -1), 1 << 16);
+            AtomicWrite.file(path, stream -> {
+                Writer out = new BufferedWriter(new OutputStreamWriter(stream, options.charset().newEncoder()), 1 << 16);
                 write(frame, out, options);
                 out.flush();
-                channel.force(true);
-            }
-            Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            temp = null;
+            });
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + path + ": " + e, e);
-        } finally {
-            if (temp != null) {
-                try {
-                    Files.deleteIfExists(temp);
-                } catch (IOException ignored) {
-                    // the write already failed; that error is the one to report
-                }
-            }
         }
     }
 

@@ -5,11 +5,11 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.kiln.core.KilnVersion;
+import dev.kiln.core.io.AtomicWrite;
 import dev.kiln.core.model.Model;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -224,48 +224,41 @@ public final class ModelFile {
     }
 
     private static void writeZip(Path target, byte[] manifest, byte[] weights) throws IOException {
-        Path parent = parentOf(target);
-        Path tmp = Files.createTempFile(parent, "." + target.getFileName() + ".", ".tmp");
-        try {
-            try (OutputStream file = Files.newOutputStream(tmp); ZipOutputStream zip = new ZipOutputStream(file)) {
-                zip.putNextEntry(new ZipEntry(MANIFEST));
-                zip.write(manifest);
-                zip.closeEntry();
-                zip.putNextEntry(new ZipEntry(WEIGHTS));
-                zip.write(weights);
-                zip.closeEntry();
-            }
-            sync(tmp);
-            if (Files.isDirectory(target)) {
-                throw new IOException(target + " is a directory; refusing to replace it with a zip file");
-            }
-            moveAtomically(tmp, target, true);
-        } finally {
-            Files.deleteIfExists(tmp);
+        if (Files.isDirectory(target)) {
+            throw new IOException(target + " is a directory; refusing to replace it with a zip file");
         }
+        AtomicWrite.file(target, out -> {
+            ZipOutputStream zip = new ZipOutputStream(out);
+            zip.putNextEntry(new ZipEntry(MANIFEST));
+            zip.write(manifest);
+            zip.closeEntry();
+            zip.putNextEntry(new ZipEntry(WEIGHTS));
+            zip.write(weights);
+            zip.closeEntry();
+            zip.finish();
+        });
     }
 
     private static void writeDirectory(Path target, byte[] manifest, byte[] weights) throws IOException {
-        Path parent = parentOf(target);
         if (Files.exists(target) && !(Files.isDirectory(target) && Files.isRegularFile(target.resolve(MANIFEST)))) {
             throw new IOException(target + " exists and is not a Kiln model directory; refusing to replace it");
         }
-        Path tmp = Files.createTempDirectory(parent, "." + target.getFileName() + ".tmp-");
+        Path tmp = AtomicWrite.directoryBeside(target, ".tmp-");
         Path old = null;
         try {
             writeSynced(tmp.resolve(WEIGHTS), weights);
             writeSynced(tmp.resolve(MANIFEST), manifest);
             if (!Files.exists(target)) {
-                moveAtomically(tmp, target, false);
+                moveAtomically(tmp, target);
                 return;
             }
-            old = Files.createTempDirectory(parent, "." + target.getFileName() + ".old-");
+            old = AtomicWrite.directoryBeside(target, ".old-");
             Files.delete(old);
-            moveAtomically(target, old, false);
+            moveAtomically(target, old);
             try {
-                moveAtomically(tmp, target, false);
+                moveAtomically(tmp, target);
             } catch (IOException e) {
-                moveAtomically(old, target, false);
+                moveAtomically(old, target);
                 old = null;
                 throw e;
             }
@@ -277,12 +270,6 @@ public final class ModelFile {
         }
     }
 
-    private static Path parentOf(Path target) throws IOException {
-        Path parent = target.toAbsolutePath().getParent();
-        Files.createDirectories(parent);
-        return parent;
-    }
-
     private static void writeSynced(Path file, byte[] data) throws IOException {
         try (FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
             java.nio.ByteBuffer b = java.nio.ByteBuffer.wrap(data);
@@ -291,21 +278,12 @@ public final class ModelFile {
             }
             ch.force(true);
         }
+        AtomicWrite.ordinaryPermissions(file, false);
     }
 
-    private static void sync(Path file) throws IOException {
-        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.WRITE)) {
-            ch.force(true);
-        }
-    }
-
-    private static void moveAtomically(Path from, Path to, boolean replace) throws IOException {
+    private static void moveAtomically(Path from, Path to) throws IOException {
         try {
-            if (replace) {
-                Files.move(from, to, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } else {
-                Files.move(from, to, StandardCopyOption.ATOMIC_MOVE);
-            }
+            Files.move(from, to, StandardCopyOption.ATOMIC_MOVE);
         } catch (AtomicMoveNotSupportedException e) {
             throw new IOException("the file system of " + to + " cannot rename atomically", e);
         }

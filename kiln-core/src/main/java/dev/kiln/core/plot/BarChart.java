@@ -1,0 +1,80 @@
+package dev.kiln.core.plot;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Horizontal bars, one per labelled value, largest first when asked: feature importances,
+ * mean |SHAP| values, per-class scores. Negative values extend left of zero.
+ */
+public final class BarChart implements Chart {
+    private final String title;
+    private final String valueLabel;
+    private final List<String> labels = new ArrayList<>();
+    private final List<Double> values = new ArrayList<>();
+
+    public BarChart(String title, String valueLabel) {
+        this.title = title;
+        this.valueLabel = valueLabel;
+    }
+
+    public BarChart bar(String label, double value) {
+        labels.add(label);
+        values.add(value);
+        return this;
+    }
+
+    /** Orders the bars by decreasing absolute value and keeps the first {@code limit}. */
+    public BarChart largest(int limit) {
+        List<Integer> order = new ArrayList<>();
+        for (int i = 0; i < labels.size(); i++) {
+            order.add(i);
+        }
+        order.sort((a, b) -> Double.compare(Math.abs(values.get(b)), Math.abs(values.get(a))));
+        List<String> l = new ArrayList<>();
+        List<Double> v = new ArrayList<>();
+        for (int i = 0; i < Math.min(limit, order.size()); i++) {
+            l.add(labels.get(order.get(i)));
+            v.add(values.get(order.get(i)));
+        }
+        labels.clear();
+        labels.addAll(l);
+        values.clear();
+        values.addAll(v);
+        return this;
+    }
+
+    @Override
+    public String toSvg() {
+        int n = labels.size();
+        int longest = labels.stream().mapToInt(String::length).max().orElse(4);
+        double left = Math.min(260, 16 + longest * 6.6);
+        double right = 70;
+        double top = 44;
+        double barHeight = 18;
+        double gap = 6;
+        int width = 640;
+        int height = (int) (top + n * (barHeight + gap) + 50);
+        double lo = Math.min(0, values.stream().mapToDouble(Double::doubleValue).min().orElse(0));
+        double hi = Math.max(0, values.stream().mapToDouble(Double::doubleValue).max().orElse(1));
+        if (hi == lo) {
+            hi = lo + 1;
+        }
+        double scale = (width - left - right) / (hi - lo);
+        double zero = left + (0 - lo) * scale;
+        SvgWriter svg = new SvgWriter(width, height);
+        svg.text(width / 2.0, 24, title, 15, "middle", "#222", 0, true);
+        for (int i = 0; i < n; i++) {
+            double y = top + i * (barHeight + gap);
+            double v = values.get(i);
+            double x = v >= 0 ? zero : zero + v * scale;
+            svg.rect(x, y, Math.abs(v) * scale, barHeight, v >= 0 ? Palette.categorical(0) : Palette.categorical(2), null);
+            svg.text(left - 6, y + barHeight - 5, labels.get(i), 11, "end", "#222", 0, false);
+            String shown = Ticks.label(v, Math.abs(v) / 1000 + 1e-12);
+            svg.text(v >= 0 ? zero + v * scale + 4 : zero + 4, y + barHeight - 5, shown, 10, "start", "#555", 0, false);
+        }
+        svg.line(zero, top - 4, zero, top + n * (barHeight + gap), "#999", 1, false);
+        svg.text((left + width - right) / 2, height - 16, valueLabel, 12, "middle", "#333", 0, false);
+        return svg.finish();
+    }
+}
