@@ -1,5 +1,6 @@
 package dev.kiln.core.frame;
 
+import dev.kiln.core.Spelling;
 import java.util.List;
 
 /** A column name that is not there; the message lists the columns that are, and the closest one. */
@@ -16,7 +17,7 @@ public final class NoSuchColumnException extends IllegalArgumentException {
     /** The exception for {@code name} missing among {@code available}. */
     public static NoSuchColumnException of(String name, List<String> available) {
         StringBuilder sb = new StringBuilder("unknown column '").append(name).append("'");
-        String closest = closest(name, available);
+        String closest = Spelling.closest(name, available);
         if (closest != null) {
             sb.append(" (did you mean '").append(closest).append("'?)");
         }
@@ -34,38 +35,5 @@ public final class NoSuchColumnException extends IllegalArgumentException {
     /** The name that was asked for. */
     public String column() {
         return column;
-    }
-
-    /** The available name within edit distance 2 of {@code name} (ignoring case), if one is closest. */
-    static String closest(String name, List<String> available) {
-        String best = null;
-        int bestDistance = 3;
-        for (String candidate : available) {
-            int d = editDistance(name.toLowerCase(java.util.Locale.ROOT), candidate.toLowerCase(java.util.Locale.ROOT));
-            if (d < bestDistance) {
-                bestDistance = d;
-                best = candidate;
-            }
-        }
-        return best;
-    }
-
-    private static int editDistance(String a, String b) {
-        int[] prev = new int[b.length() + 1];
-        int[] cur = new int[b.length() + 1];
-        for (int j = 0; j <= b.length(); j++) {
-            prev[j] = j;
-        }
-        for (int i = 1; i <= a.length(); i++) {
-            cur[0] = i;
-            for (int j = 1; j <= b.length(); j++) {
-                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-                cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
-            }
-            int[] t = prev;
-            prev = cur;
-            cur = t;
-        }
-        return prev[b.length()];
     }
 }

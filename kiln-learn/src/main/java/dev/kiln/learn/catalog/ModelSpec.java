@@ -1,0 +1,76 @@
+package dev.kiln.learn.catalog;
+
+import dev.kiln.core.Spelling;
+import dev.kiln.core.model.Estimator;
+import dev.kiln.learn.selection.Task;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * A model as users name it ({@code random-forest}): what it does, the tasks it handles, its
+ * hyperparameters with scikit-learn's defaults, whether it needs scaled inputs, and how to build
+ * its estimator for a task from parameter values.
+ *
+ * @param name         kebab-case, as on the command line
+ * @param summary      one line
+ * @param tasks        classification, regression or both
+ * @param needsScaling whether the default pipeline standardises numeric inputs for it
+ * @param params       its hyperparameters
+ * @param builder      builds the estimator
+ */
+public record ModelSpec(String name, String summary, Set<Task> tasks, boolean needsScaling, List<ParamSpec> params,
+                        Builder builder) {
+
+    /** Builds an estimator for a task from complete parameter values. */
+    @FunctionalInterface
+    public interface Builder {
+        Estimator<?> build(Task task, ParamValues values);
+    }
+
+    public ModelSpec {
+        tasks = Set.copyOf(tasks);
+        params = List.copyOf(params);
+    }
+
+    /** The estimator for {@code task} with the given parameters (text, as from the command line) over the defaults. */
+    public Estimator<?> estimator(Task task, Map<String, String> text) {
+        Map<String, Object> values = new LinkedHashMap<>();
+        for (Map.Entry<String, String> e : text.entrySet()) {
+            values.put(e.getKey(), param(e.getKey()).parse(e.getValue(), name));
+        }
+        return estimatorFromValues(task, values);
+    }
+
+    /** The estimator for {@code task} with typed values (as a search proposes them) over the defaults. */
+    public Estimator<?> estimatorFromValues(Task task, Map<String, Object> given) {
+        if (!tasks.contains(task)) {
+            throw new IllegalArgumentException(name + " does not do " + task.label() + "; it does "
+                    + String.join(" and ", tasks.stream().map(Task::label).sorted().toList()));
+        }
+        Map<String, Object> values = new LinkedHashMap<>();
+        for (ParamSpec p : params) {
+            values.put(p.name(), p.defaultValue() == null ? "none" : p.defaultValue());
+        }
+        for (Map.Entry<String, Object> e : given.entrySet()) {
+            values.put(e.getKey(), param(e.getKey()).coerce(e.getValue(), name));
+        }
+        return builder.build(task, new ParamValues(name, values));
+    }
+
+    /** The spec of parameter {@code paramName}, or an error listing the valid names. */
+    public ParamSpec param(String paramName) {
+        for (ParamSpec p : params) {
+            if (p.name().equals(paramName)) {
+                return p;
+            }
+        }
+        List<String> names = new ArrayList<>(params.stream().map(ParamSpec::name).toList());
+        String closest = Spelling.closest(paramName, names);
+        throw new IllegalArgumentException("unknown parameter '" + paramName + "' for " + name
+                + (closest != null ? " (did you mean '" + closest + "'?)" : "") + "; valid: "
+                + (names.isEmpty() ? "none" : String.join(", ", names)));
+    }
+}
