@@ -3,6 +3,12 @@ package dev.kiln.cli;
 import dev.kiln.cli.data.DataCommand;
 import dev.kiln.cli.demo.DemoCommand;
 import dev.kiln.cli.info.InfoCommand;
+import dev.kiln.cli.learn.CvCommand;
+import dev.kiln.cli.learn.EvaluateCommand;
+import dev.kiln.cli.learn.ModelsCommand;
+import dev.kiln.cli.learn.PredictCommand;
+import dev.kiln.cli.learn.TrainCommand;
+import dev.kiln.cli.learn.TuneCommand;
 import dev.kiln.cli.logging.LogSetup;
 import dev.kiln.core.KilnVersion;
 import picocli.CommandLine.Command;
@@ -20,7 +26,8 @@ import picocli.CommandLine.Model.CommandSpec;
         description = "Kiln: machine learning on the JVM, from data to a monitored service.",
         footer = {"", "Exit codes: 0 success, 1 a check failed, 2 bad usage or input, 3 internal error.",
             "Run 'kiln help COMMAND' for a command's options."},
-        subcommands = {DemoCommand.class, DataCommand.class, InfoCommand.class, HelpCommand.class})
+        subcommands = {DemoCommand.class, DataCommand.class, TrainCommand.class, EvaluateCommand.class, PredictCommand.class,
+            CvCommand.class, TuneCommand.class, ModelsCommand.class, InfoCommand.class, HelpCommand.class})
 public final class KilnCommand implements Runnable {
 
     @Spec

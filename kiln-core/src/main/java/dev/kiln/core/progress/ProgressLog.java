@@ -6,10 +6,12 @@ import java.util.function.LongSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Progress as an INFO log line every ten seconds and one at the end, for logs and pipes. */
+/** Progress as an INFO log line every ten seconds, and one at the end of work that took over a second, for logs and pipes. */
 final class ProgressLog implements Progress {
     private static final Logger LOG = LoggerFactory.getLogger(Progress.class);
     private static final long INTERVAL_NANOS = 10_000_000_000L;
+    /** Work shorter than this ends without a line: its result says enough. */
+    private static final long QUIET_NANOS = 1_000_000_000L;
 
     private final String task;
     private final long total;
@@ -47,7 +49,10 @@ final class ProgressLog implements Progress {
     public void close() {
         if (!closed) {
             closed = true;
-            LOG.info(line(clock.getAsLong()));
+            long now = clock.getAsLong();
+            if (now - started >= QUIET_NANOS) {
+                LOG.info(line(now));
+            }
         }
     }
 
