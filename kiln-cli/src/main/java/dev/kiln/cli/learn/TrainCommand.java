@@ -74,6 +74,7 @@ public final class TrainCommand implements Callable<Integer> {
     public Integer call() {
         ModelSpec modelSpec = ModelCatalog.find(model);
         SupervisedData all = SupervisedData.read(data, target, task == null ? null : Task.fromLabel(task));
+        Estimator<?> estimator = DefaultPipeline.build(modelSpec, all.task(), ModelParams.withSeed(modelSpec, params, seed), all.features());
         Frame trainX;
         Column trainY;
         Frame testX;
@@ -93,7 +94,6 @@ public final class TrainCommand implements Callable<Integer> {
             testX = split.test(all.features());
             testY = all.target().take(split.test());
         }
-        Estimator<?> estimator = DefaultPipeline.build(modelSpec, all.task(), ModelParams.withSeed(modelSpec, params, seed), trainX);
         long t0 = System.nanoTime();
         Model<?> fitted = estimator.fit(trainX, trainY);
         long t1 = System.nanoTime();
