@@ -41,13 +41,13 @@ public final class SpecialFunctions {
         return HALF_LOG_TWO_PI + (z + 0.5) * Math.log(t) - t + Math.log(a);
     }
 
-    /** ψ(x), the derivative of ln Γ, for x > 0: recurrence up to x ≥ 6, then the asymptotic series. */
+    /** ψ(x), the derivative of ln Γ, for x > 0: recurrence up to x ≥ 12, then the asymptotic series. */
     public static double digamma(double x) {
         if (!(x > 0)) {
             return Double.NaN;
         }
         double shift = 0;
-        while (x < 6) {
+        while (x < 12) {
             shift -= 1 / x;
             x += 1;
         }
