@@ -132,6 +132,22 @@ public final class QR {
         return Matrix.wrap(k, m, columns).view(0, 0, k, n).transpose();
     }
 
+    /**
+     * The first n elements of Qᵀ·b, without forming Q: with the triangular factor they give the
+     * least-squares solution, and with R's SVD the minimum-norm one when A is rank deficient.
+     */
+    public Vector qTransposeTimes(Vector b) {
+        if (b.size() != m) {
+            throw new IllegalArgumentException("QR.qTransposeTimes: the vector has " + b.size() + " elements, the "
+                    + m + "x" + n + " matrix needs " + m);
+        }
+        double[] y = b.toArray();
+        for (int j = 0; j < n; j++) {
+            Householder.applyTo(tau[j], factored, j * m + j, m - j, y, j);
+        }
+        return Vector.wrap(Arrays.copyOf(y, n));
+    }
+
     /** Overwrites y[yo..yo+n) with R⁻¹·(Qᵀy)[0..n) for the m values at yo. */
     private void solveInPlace(double[] y, int yo) {
         for (int j = 0; j < n; j++) {

@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.kiln.core.KilnVersion;
 import dev.kiln.core.io.AtomicWrite;
-import dev.kiln.core.model.Model;
+import dev.kiln.core.frame.Schema;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -73,7 +73,7 @@ public final class ModelFile {
         Manifest manifest = new Manifest(FORMAT, FORMAT_VERSION, component.get("model_type").asText(),
                 component.get("type_version").asInt(), KilnVersion.current(),
                 Instant.now().truncatedTo(ChronoUnit.MILLIS).toString(), info.task(), info.target(),
-                component.get("hyperparameters"), model instanceof Model<?> m ? m.inputSchema() : null,
+                component.get("hyperparameters"), inputSchema(component),
                 component.get("config"), info.trainingMetrics(), info.provenance(),
                 new Manifest.Weights(WEIGHTS, weights.length, sha256(weights)));
         byte[] manifestBytes;
@@ -90,6 +90,19 @@ public final class ModelFile {
             }
         } catch (IOException e) {
             throw new ModelFileException("cannot save the model to " + target + ": " + e, e);
+        }
+    }
+
+    /** The input schema Kiln recorded for the component (models and fitted transformers have one), or null. */
+    private static Schema inputSchema(ObjectNode component) {
+        JsonNode schema = component.get(ModelReader.INPUT_SCHEMA);
+        if (schema == null) {
+            return null;
+        }
+        try {
+            return ModelJson.MAPPER.treeToValue(schema, Schema.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Kiln wrote an input schema it cannot read back", e);
         }
     }
 

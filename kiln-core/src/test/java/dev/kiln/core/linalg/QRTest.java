@@ -11,6 +11,19 @@ import org.junit.jupiter.api.Test;
 
 class QRTest {
     @Test
+    void qTransposeTimesEqualsTheProductWithTheExplicitFactor() {
+        dev.kiln.core.random.Rng rng = dev.kiln.core.random.Rng.seeded(17);
+        for (int trial = 0; trial < 20; trial++) {
+            int m = 1 + rng.nextInt(40);
+            int n = 1 + rng.nextInt(m);
+            Matrix a = Matrix.gaussian(m, n, rng);
+            Vector b = Vector.from(m, i -> rng.nextGaussian());
+            QR qr = QR.of(a);
+            assertThat(qr.qTransposeTimes(b).maxAbsDifference(qr.q().transposeTimes(b))).isLessThan(1e-12);
+        }
+    }
+
+    @Test
     void factorsATwoByTwoMatrixAsComputedByHand() {
         // For columns a1 = (3, 4) and a2 = (1, 2), whatever the signs Householder picks:
         // r11² = ‖a1‖² = 25, r11·r12 = a1·a2 = 11 and (r11·r22)² = (det A)² = 4.

@@ -12,8 +12,9 @@ import dev.kiln.learn.data.NumericInput;
 /**
  * Ordinary least squares: the coefficients w and intercept b minimising ‖y − Xw − b‖².
  * Solved by Householder QR on the centred data (Golub and Van Loan, Matrix Computations, §5.3);
- * when the columns are linearly dependent, by the SVD pseudo-inverse, which gives the
- * minimum-norm solution as scikit-learn's {@code LinearRegression} (LAPACK {@code gelsd}) does.
+ * when the columns are linearly dependent, by the pseudo-inverse through the SVD of the
+ * triangular factor, which gives the minimum-norm solution as scikit-learn's
+ * {@code LinearRegression} (LAPACK {@code gelsd}) does.
  */
 public final class LinearRegression implements Estimator<LinearRegressionModel> {
 
@@ -71,12 +72,18 @@ public final class LinearRegression implements Estimator<LinearRegressionModel> 
         return new LinearRegressionModel(params, features.schema(), w.toArray(), intercept);
     }
 
+    /**
+     * Least squares by QR; when the columns are dependent, the minimum-norm solution from the
+     * SVD of the small triangular factor (A = QR, R = UΣVᵀ, so A⁺y = VΣ⁺Uᵀ·Qᵀy), which costs far
+     * less than the SVD of A itself.
+     */
     private static Vector solve(Matrix x, Vector y) {
         if (x.rows() >= x.cols()) {
             QR qr = QR.of(x);
             if (qr.isFullRank()) {
                 return qr.solve(y);
             }
+            return SingularValueDecomposition.of(qr.r()).pseudoInverse().times(qr.qTransposeTimes(y));
         }
         return SingularValueDecomposition.of(x).pseudoInverse().times(y);
     }
