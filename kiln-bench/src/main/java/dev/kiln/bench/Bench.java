@@ -1,10 +1,12 @@
 package dev.kiln.bench;
 
 import dev.kiln.bench.gemm.GemmReport;
+import dev.kiln.bench.supervised.SupervisedComparison;
 import java.util.Arrays;
 
 /**
- * Entry point of {@code ./kiln bench}: {@code gemm} runs the GEMM comparison and writes its
+ * Entry point of {@code ./kiln bench}: {@code gemm} runs the GEMM comparison and
+ * {@code supervised} the comparison of the learning models with scikit-learn, each writing its
  * report; anything else goes to JMH's own command line (e.g. {@code -l} lists benchmarks).
  */
 public final class Bench {
@@ -14,6 +16,8 @@ public final class Bench {
     public static void main(String[] args) throws Exception {
         if (args.length > 0 && args[0].equals("gemm")) {
             GemmReport.main(Arrays.copyOfRange(args, 1, args.length));
+        } else if (args.length > 0 && args[0].equals("supervised")) {
+            SupervisedComparison.main(Arrays.copyOfRange(args, 1, args.length));
         } else {
             org.openjdk.jmh.Main.main(args);
         }
