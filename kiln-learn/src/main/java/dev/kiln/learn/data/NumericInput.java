@@ -61,6 +61,23 @@ public final class NumericInput {
         return selected.toMatrix();
     }
 
+    /**
+     * As {@link #featuresFor}, refusing missing values: for models that cannot predict a row
+     * with a gap in it.
+     */
+    public static Matrix completeFeaturesFor(Schema schema, Frame x, String who) {
+        Matrix m = featuresFor(schema, x, who);
+        List<String> names = schema.names();
+        for (int j = 0; j < names.size(); j++) {
+            int missing = x.column(names.get(j)).missingCount();
+            if (missing > 0) {
+                throw new IllegalArgumentException(who + ": column '" + names.get(j) + "' has " + missing + " missing value"
+                        + (missing == 1 ? "" : "s") + "; impute or drop them before predicting");
+            }
+        }
+        return m;
+    }
+
     /** A numeric target without missing values, as doubles. */
     public static double[] target(Column y, int rows, String who) {
         if (y == null) {
