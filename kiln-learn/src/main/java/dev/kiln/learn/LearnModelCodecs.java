@@ -4,6 +4,7 @@ import dev.kiln.core.modelfile.ModelCodec;
 import dev.kiln.core.modelfile.ModelCodecProvider;
 import dev.kiln.learn.linear.LinearModelCodecs;
 import dev.kiln.learn.neighbors.NeighborsModelCodecs;
+import dev.kiln.learn.svm.SvmModelCodecs;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -14,7 +15,8 @@ public final class LearnModelCodecs implements ModelCodecProvider {
     public List<ModelCodec<?>> codecs() {
         return Stream.of(
                 LinearModelCodecs.all(),
-                NeighborsModelCodecs.all()
+                NeighborsModelCodecs.all(),
+                SvmModelCodecs.all()
         ).flatMap(List::stream).toList();
     }
 }

@@ -78,6 +78,15 @@ public final class NumericInput {
         return m;
     }
 
+    /**
+     * The elements of {@code m} in row-major order: its own storage when that is laid out exactly
+     * so (as the matrices of {@link #features} are), else a compact copy.
+     */
+    public static double[] rowMajor(Matrix m) {
+        double[] data = m.storage();
+        return m.isCompact() && m.offset() == 0 && data.length == m.rows() * m.cols() ? data : m.toRowMajorArray();
+    }
+
     /** A numeric target without missing values, as doubles. */
     public static double[] target(Column y, int rows, String who) {
         if (y == null) {

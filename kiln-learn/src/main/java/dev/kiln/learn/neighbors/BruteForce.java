@@ -24,7 +24,7 @@ final class BruteForce extends NeighborSearch {
 
     BruteForce(double[] x, int rows, int dims, Minkowski metric) {
         super(rows, dims, metric);
-        this.points = x.clone();
+        this.points = x;
         this.norms = metric.euclidean() ? squaredNorms(x, 0, rows, dims) : null;
         this.slack = 8.0 * (dims + 3) * 0x1.0p-53;
     }

@@ -55,6 +55,6 @@ public final class KNeighborsClassifier implements Estimator<KNeighborsClassifie
     public KNeighborsClassifierModel fit(Frame features, Column target) {
         Matrix x = NumericInput.features(features, WHO);
         ClassTarget y = ClassTarget.of(target, x.rows(), WHO);
-        return new KNeighborsClassifierModel(params, features.schema(), x.toRowMajorArray(), y.codes(), y.classes());
+        return new KNeighborsClassifierModel(params, features.schema(), NumericInput.rowMajor(x), y.codes(), y.classes());
     }
 }

@@ -53,6 +53,6 @@ public final class KNeighborsRegressor implements Estimator<KNeighborsRegressorM
     public KNeighborsRegressorModel fit(Frame features, Column target) {
         Matrix x = NumericInput.features(features, WHO);
         double[] y = NumericInput.target(target, x.rows(), WHO);
-        return new KNeighborsRegressorModel(params, features.schema(), x.toRowMajorArray(), y);
+        return new KNeighborsRegressorModel(params, features.schema(), NumericInput.rowMajor(x), y);
     }
 }

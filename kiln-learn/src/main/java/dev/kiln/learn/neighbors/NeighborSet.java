@@ -7,7 +7,8 @@ import dev.kiln.core.frame.Schema;
 
 /**
  * What the k-nearest-neighbour models share: the training points, the search over them, and
- * how a query's neighbours are weighted. Immutable once built.
+ * how a query's neighbours are weighted. Immutable once built; it keeps the points array it is
+ * given, which no one else may then change.
  */
 final class NeighborSet {
     private final String who;
@@ -33,7 +34,7 @@ final class NeighborSet {
         }
         this.who = who;
         this.schema = schema;
-        this.points = points.clone();
+        this.points = points;
         this.rows = rows;
         this.dims = schema.size();
         this.k = k;
@@ -62,7 +63,7 @@ final class NeighborSet {
     /** The neighbours of every row of {@code features}, with reduced distances. */
     NeighborSearch.Result query(Frame features) {
         Matrix q = NumericInput.completeFeaturesFor(schema, features, who);
-        return search.query(q.toRowMajorArray(), q.rows(), k);
+        return search.query(NumericInput.rowMajor(q), q.rows(), k);
     }
 
     Neighbors neighbors(NeighborSearch.Result r) {
