@@ -15,34 +15,32 @@ import java.util.List;
  * positive for class i. A row's class is the winner of the pairwise vote (ties to the first
  * class, as libsvm); probabilities, when fitted, couple the pairs' Platt sigmoids.
  *
- * <p>The getters follow scikit-learn's attributes: {@link #dualCoefficients()} is
+ * <p>Support vectors are grouped by class, in training order within a class. The getters follow
+ * scikit-learn's attributes: {@link #dualCoefficients()} is
  * {@code dual_coef_}, {@link #intercepts()} is {@code intercept_}, with their sign flipped for
  * two classes so that positive values favour the second class.
  */
-public final class SvcModel implements ClassificationModel {
+public final class SvcModel extends SvmModel implements ClassificationModel {
     private static final double MIN_PROBABILITY = 1e-7;
 
     private final Svc.Params params;
-    private final Schema inputSchema;
     private final List<String> classes;
-    private final double gamma;
-    private final double[] supportVectors;
-    private final int[] supportIndices;
     private final int[] supportCounts;
     private final double[] coef;
     private final double[] rho;
     private final double[] probA;
     private final double[] probB;
     private final int[] starts;
-    private final KernelExpansion expansion;
 
     SvcModel(Svc.Params params, Schema inputSchema, List<String> classes, double gamma, double[] supportVectors,
              int[] supportIndices, int[] supportCounts, double[] coef, double[] rho, double[] probA, double[] probB) {
+        super(inputSchema, supportVectors, supportIndices,
+                new KernelFunction(params.kernel(), gamma, params.degree(), params.coef0()));
         int k = classes.size();
         int n = supportIndices.length;
         int pairs = k * (k - 1) / 2;
         if (k < 2 || supportCounts.length != k || java.util.Arrays.stream(supportCounts).sum() != n
-                || supportVectors.length != n * inputSchema.size() || coef.length != (k - 1) * n || rho.length != pairs
+                || coef.length != (k - 1) * n || rho.length != pairs
                 || probA.length != probB.length || (probA.length != 0 && probA.length != pairs)
                 || (params.probability() != (probA.length == pairs))) {
             throw new IllegalArgumentException("inconsistent SVC: " + k + " classes, " + n + " support vectors, counts "
@@ -50,11 +48,7 @@ public final class SvcModel implements ClassificationModel {
                     + " offsets, " + probA.length + " sigmoids");
         }
         this.params = params;
-        this.inputSchema = inputSchema;
         this.classes = List.copyOf(classes);
-        this.gamma = gamma;
-        this.supportVectors = supportVectors.clone();
-        this.supportIndices = supportIndices.clone();
         this.supportCounts = supportCounts.clone();
         this.coef = coef.clone();
         this.rho = rho.clone();
@@ -64,8 +58,6 @@ public final class SvcModel implements ClassificationModel {
         for (int c = 1; c < k; c++) {
             starts[c] = starts[c - 1] + supportCounts[c - 1];
         }
-        KernelFunction kernel = new KernelFunction(params.kernel(), gamma, params.degree(), params.coef0());
-        this.expansion = new KernelExpansion(kernel, this.supportVectors, n, inputSchema.size());
     }
 
     public Svc.Params params() {
@@ -75,21 +67,6 @@ public final class SvcModel implements ClassificationModel {
     @Override
     public List<String> classes() {
         return classes;
-    }
-
-    /** The γ in use ({@link Gamma#scale()} and {@link Gamma#auto()} resolved at fit time). */
-    public double gamma() {
-        return gamma;
-    }
-
-    /** The support vectors, one per row, grouped by class (scikit-learn's {@code support_vectors_}). */
-    public Matrix supportVectors() {
-        return Matrix.wrap(supportIndices.length, inputSchema.size(), supportVectors.clone());
-    }
-
-    /** The support vectors' training row indices (scikit-learn's {@code support_}). */
-    public int[] supportIndices() {
-        return supportIndices.clone();
     }
 
     /** How many support vectors each class has (scikit-learn's {@code n_support_}). */
@@ -104,7 +81,7 @@ public final class SvcModel implements ClassificationModel {
         for (int i = 0; i < out.length; i++) {
             out[i] *= sign;
         }
-        return Matrix.wrap(classes.size() - 1, supportIndices.length, out);
+        return Matrix.wrap(classes.size() - 1, supportCount(), out);
     }
 
     /** One intercept per pair of classes (scikit-learn's {@code intercept_}). */
@@ -179,11 +156,6 @@ public final class SvcModel implements ClassificationModel {
         return new ClassificationPrediction(classes, labels, probabilities);
     }
 
-    @Override
-    public Schema inputSchema() {
-        return inputSchema;
-    }
-
     double[] coefficients() {
         return coef.clone();
     }
@@ -194,10 +166,10 @@ public final class SvcModel implements ClassificationModel {
 
     /** libsvm's decision values f_ij, one row per input row, pairs in order. */
     private double[] pairwise(Frame features) {
-        Matrix x = NumericInput.completeFeaturesFor(inputSchema, features, Svc.WHO);
+        Matrix x = NumericInput.completeFeaturesFor(inputSchema(), features, Svc.WHO);
         int k = classes.size();
-        int n = supportIndices.length;
-        return expansion.evaluate(NumericInput.rowMajor(x), x.rows(), rho.length, (kv, off, out, o) -> {
+        int n = supportCount();
+        return expansion().evaluate(NumericInput.rowMajor(x), x.rows(), rho.length, (kv, off, out, o) -> {
             for (int i = 0, p = 0; i < k; i++) {
                 for (int j = i + 1; j < k; j++, p++) {
                     out[o + p] = Blas.dot(supportCounts[i], coef, (j - 1) * n + starts[i], kv, off + starts[i])

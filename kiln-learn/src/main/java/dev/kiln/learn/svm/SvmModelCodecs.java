@@ -16,7 +16,7 @@ public final class SvmModelCodecs {
 
     /** The codecs of this package's models. */
     public static List<ModelCodec<?>> all() {
-        return List.of(new ClassifierCodec());
+        return List.of(new ClassifierCodec(), new RegressorCodec());
     }
 
     static final class ClassifierCodec implements ModelCodec<SvcModel> {
@@ -61,6 +61,38 @@ public final class SvmModelCodecs {
             return new SvcModel(params, schema, classes, in.get("gamma", Double.class),
                     in.doubles("support_vectors", n, schema.size()), in.ints("support", n), in.ints("n_support", k),
                     in.doubles("sv_coef", k - 1, n), in.doubles("rho", pairs), probA, probB);
+        }
+    }
+
+    static final class RegressorCodec implements ModelCodec<SvrModel> {
+        @Override
+        public String typeId() {
+            return "svm-regressor";
+        }
+
+        @Override
+        public Class<SvrModel> type() {
+            return SvrModel.class;
+        }
+
+        @Override
+        public void write(SvrModel m, ModelWriter out) {
+            int[] support = m.supportIndices();
+            out.hyperparameters(m.params());
+            out.put("gamma", m.gamma());
+            out.put("intercept", m.intercept());
+            out.tensor("support_vectors", m.supportVectors());
+            out.tensor("support", support, support.length);
+            out.tensor("dual_coef", m.dualCoefficients(), support.length);
+        }
+
+        @Override
+        public SvrModel read(ModelReader in) {
+            Schema schema = in.inputSchema();
+            long n = in.shape("support")[0];
+            return new SvrModel(in.hyperparameters(Svr.Params.class), schema, in.get("gamma", Double.class),
+                    in.doubles("support_vectors", n, schema.size()), in.ints("support", n), in.doubles("dual_coef", n),
+                    -in.get("intercept", Double.class));
         }
     }
 }

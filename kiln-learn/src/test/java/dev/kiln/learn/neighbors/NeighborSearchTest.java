@@ -2,14 +2,11 @@ package dev.kiln.learn.neighbors;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.kiln.core.frame.Column;
 import dev.kiln.core.frame.DoubleColumn;
-import dev.kiln.core.frame.Frame;
 import dev.kiln.core.random.Rng;
-import java.util.ArrayList;
+import dev.kiln.learn.TestFrames;
 import java.util.Arrays;
 import java.util.Comparator;
-import java.util.List;
 import java.util.function.DoubleSupplier;
 import org.junit.jupiter.api.Test;
 
@@ -106,9 +103,9 @@ class NeighborSearchTest {
     }
 
     private static void check(double[][] x, double[][] q, KNeighborsRegressor.Params params) {
-        KNeighborsRegressorModel m = new KNeighborsRegressor(params).fit(frame(x), DoubleColumn.of("y", new double[x.length]));
+        KNeighborsRegressorModel m = new KNeighborsRegressor(params).fit(TestFrames.ofRows(x), DoubleColumn.of("y", new double[x.length]));
         assertThat(m.effectiveAlgorithm()).isEqualTo(params.algorithm());
-        Neighbors found = m.neighbors(frame(q));
+        Neighbors found = m.neighbors(TestFrames.ofRows(q));
         int k = params.nNeighbors();
         for (int i = 0; i < q.length; i++) {
             double[] reduced = new double[x.length];
@@ -145,14 +142,5 @@ class NeighborSearchTest {
             }
         }
         return out;
-    }
-
-    static Frame frame(double[][] rows) {
-        List<Column> columns = new ArrayList<>();
-        for (int j = 0; j < rows[0].length; j++) {
-            int c = j;
-            columns.add(DoubleColumn.of("x" + j, Arrays.stream(rows).mapToDouble(r -> r[c]).toArray()));
-        }
-        return Frame.of(columns);
     }
 }

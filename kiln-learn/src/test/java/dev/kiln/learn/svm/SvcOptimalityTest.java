@@ -3,14 +3,11 @@ package dev.kiln.learn.svm;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import dev.kiln.core.frame.Column;
-import dev.kiln.core.frame.DoubleColumn;
 import dev.kiln.core.frame.Frame;
 import dev.kiln.core.frame.TextColumn;
 import dev.kiln.core.linalg.Matrix;
 import dev.kiln.core.random.Rng;
-import java.util.ArrayList;
-import java.util.List;
+import dev.kiln.learn.TestFrames;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -146,15 +143,7 @@ class SvcOptimalityTest {
 
     private record Data(double[][] x, String[] y) {
         Frame frame() {
-            List<Column> columns = new ArrayList<>();
-            for (int j = 0; j < x[0].length; j++) {
-                double[] v = new double[x.length];
-                for (int i = 0; i < x.length; i++) {
-                    v[i] = x[i][j];
-                }
-                columns.add(DoubleColumn.of("x" + j, v));
-            }
-            return Frame.of(columns);
+            return TestFrames.ofRows(x);
         }
     }
 }

@@ -2,6 +2,7 @@ package dev.kiln.learn.svm;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.kiln.core.frame.DoubleColumn;
 import dev.kiln.core.frame.Frame;
 import dev.kiln.core.io.CsvReader;
 import dev.kiln.core.modelfile.ModelFile;
@@ -38,5 +39,27 @@ class SvmModelFileTest {
         Frame x = two.drop("target");
         assertThat(back.predict(x).hasProbabilities()).isFalse();
         assertThat(back.decisionFunction(x).toRowMajorArray()).containsExactly(m.decisionFunction(x).toRowMajorArray());
+    }
+
+    @Test
+    void regressorRoundTrips(@TempDir Path dir) {
+        SvrModel m = new Svr(new Svr.Params(5, 0.2, Kernel.SIGMOID, 3, Gamma.of(0.01), 0.5, true, 1e-3, 200, -1))
+                .fit(WINE.drop("proline"), "alcohol");
+        ModelFile.save(m, dir.resolve("svr"));
+        SvrModel back = ModelFile.load(dir.resolve("svr"), SvrModel.class);
+        Frame x = WINE.drop("alcohol");
+        assertThat(back.params()).isEqualTo(m.params());
+        assertThat(back.intercept()).isEqualTo(m.intercept());
+        assertThat(back.predict(x).values()).containsExactly(m.predict(x).values());
+    }
+
+    @Test
+    void regressorWithoutSupportVectorsRoundTrips(@TempDir Path dir) {
+        Frame x = WINE.select("hue", "ash");
+        SvrModel m = new Svr().fit(x, DoubleColumn.of("y", new double[x.rowCount()]));
+        ModelFile.save(m, dir.resolve("svr"));
+        SvrModel back = ModelFile.load(dir.resolve("svr"), SvrModel.class);
+        assertThat(back.supportIndices()).isEmpty();
+        assertThat(back.predict(x).values()).containsExactly(m.predict(x).values());
     }
 }
