@@ -2,8 +2,8 @@ package dev.kiln.learn.svm;
 
 /**
  * Q of the C-SVC dual: Q_ij = y_i y_j k(x_i, x_j), with a kernel cache, libsvm's {@code SVC_Q}.
- * Swapping variables swaps the training rows themselves, so a column of the active variables
- * is one contiguous matrix-vector product.
+ * Swapping variables swaps the training rows themselves, so the entries of the active variables
+ * are one contiguous run.
  */
 final class ClassificationQ implements QMatrix {
     private final KernelRows rows;
@@ -12,7 +12,7 @@ final class ClassificationQ implements QMatrix {
     private final double[] diagonal;
     private final double[] buffer;
 
-    /** Over {@code x} (kept and reordered) with labels {@code y} = ±1. */
+    /** Over the row-major {@code x} with labels {@code y} = ±1. */
     ClassificationQ(double[] x, int dims, byte[] y, KernelFunction kernel, double cacheMegabytes) {
         int l = y.length;
         this.rows = new KernelRows(x, l, dims, kernel);

@@ -3,7 +3,7 @@ package dev.kiln.learn.svm;
 /**
  * A kernel with its coefficients resolved. Kernel values are computed from dot products, which
  * the callers form in blocks with the SIMD BLAS; the RBF kernel uses
- * ‖a − b‖² = ‖a‖² + ‖b‖² − 2 a·b, as libsvm does, clamped at 0.
+ * ‖a − b‖² = ‖a‖² + ‖b‖² − 2 a·b, as libsvm does, clamped at 0, and the vectorised {@link Exp}.
  */
 record KernelFunction(Kernel kernel, double gamma, int degree, double coef0) {
 
@@ -16,7 +16,7 @@ record KernelFunction(Kernel kernel, double gamma, int degree, double coef0) {
         return switch (kernel) {
             case LINEAR -> dot;
             case POLY -> power(gamma * dot + coef0, degree);
-            case RBF -> Math.exp(-gamma * Math.max(0, normA + normB - 2 * dot));
+            case RBF -> Exp.of(-gamma * Math.max(0, normA + normB - 2 * dot));
             case SIGMOID -> Math.tanh(gamma * dot + coef0);
         };
     }
@@ -31,8 +31,9 @@ record KernelFunction(Kernel kernel, double gamma, int degree, double coef0) {
             }
             case RBF -> {
                 for (int j = 0; j < len; j++) {
-                    values[off + j] = Math.exp(-gamma * Math.max(0, normA + normsB[normOff + j] - 2 * values[off + j]));
+                    values[off + j] = -gamma * Math.max(0, normA + normsB[normOff + j] - 2 * values[off + j]);
                 }
+                Exp.inPlace(values, off, len);
             }
             default -> {
                 for (int j = 0; j < len; j++) {

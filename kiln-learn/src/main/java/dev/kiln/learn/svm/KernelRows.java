@@ -4,28 +4,33 @@ import dev.kiln.core.linalg.Blas;
 
 /**
  * The training rows a solver's kernel matrix is made of, with their squared norms: computes
- * runs of one row's kernel values against the others (a SIMD matrix-vector product, then the
- * kernel), and follows the solver when it swaps two variables. Not thread-safe.
+ * runs of one row's kernel values against the others, and follows the solver when it swaps two
+ * variables. The rows are stored feature by feature (the transpose), so a run of dot products
+ * x_i · x_j is a sum of d SIMD axpys over contiguous memory rather than many short dot
+ * products, each ending in a horizontal sum. Not thread-safe.
  */
 final class KernelRows {
-    private final double[] x;
+    private final double[] columns;
+    private final int rows;
     private final int dims;
     private final double[] norms;
     private final KernelFunction kernel;
-    private final double[] swapBuffer;
+    private final double[] row;
 
-    /** Over the {@code rows x dims} row-major {@code x}, which it keeps and reorders. */
+    /** Over the {@code rows x dims} row-major {@code x}, which it does not keep. */
     KernelRows(double[] x, int rows, int dims, KernelFunction kernel) {
-        this.x = x;
+        this.rows = rows;
         this.dims = dims;
         this.kernel = kernel;
+        this.columns = new double[rows * dims];
+        Blas.transpose(rows, dims, x, 0, dims, columns, 0, Math.max(1, rows));
         this.norms = new double[rows];
         if (kernel.needsNorms()) {
             for (int i = 0; i < rows; i++) {
                 norms[i] = Blas.dot(dims, x, i * dims, x, i * dims);
             }
         }
-        this.swapBuffer = new double[dims];
+        this.row = new double[dims];
     }
 
     /** k(x_i, x_j) for j in [from, to), into {@code out[0 .. to − from)}. */
@@ -33,21 +38,31 @@ final class KernelRows {
         if (to <= from) {
             return;
         }
-        Blas.dgemv(false, to - from, dims, 1.0, x, from * dims, dims, x, i * dims, 0.0, out, 0);
+        load(i);
+        Blas.dgemv(true, dims, to - from, 1.0, columns, from, rows, row, 0, 0.0, out, 0);
         kernel.apply(out, 0, to - from, norms[i], norms, from);
     }
 
     /** k(x_i, x_i). */
     double self(int i) {
-        return kernel.value(Blas.dot(dims, x, i * dims, x, i * dims), norms[i], norms[i]);
+        load(i);
+        return kernel.value(Blas.dot(dims, row, 0, row, 0), norms[i], norms[i]);
     }
 
     void swap(int i, int j) {
-        System.arraycopy(x, i * dims, swapBuffer, 0, dims);
-        System.arraycopy(x, j * dims, x, i * dims, dims);
-        System.arraycopy(swapBuffer, 0, x, j * dims, dims);
+        for (int f = 0, o = 0; f < dims; f++, o += rows) {
+            double t = columns[o + i];
+            columns[o + i] = columns[o + j];
+            columns[o + j] = t;
+        }
         double t = norms[i];
         norms[i] = norms[j];
         norms[j] = t;
+    }
+
+    private void load(int i) {
+        for (int f = 0, o = i; f < dims; f++, o += rows) {
+            row[f] = columns[o];
+        }
     }
 }

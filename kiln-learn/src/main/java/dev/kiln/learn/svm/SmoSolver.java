@@ -229,46 +229,29 @@ final class SmoSolver {
         int gminIndex = -1;
         double objDiffMin = Double.POSITIVE_INFINITY;
         for (int t = 0; t < activeSize; t++) {
-            if (y[t] == 1) {
-                if (status[t] != UPPER && -gradient[t] >= gmax) {
-                    gmax = -gradient[t];
-                    gmaxIndex = t;
-                }
-            } else if (status[t] != LOWER && gradient[t] >= gmax) {
-                gmax = gradient[t];
+            double v = -y[t] * gradient[t];
+            if (v >= gmax && status[t] != (y[t] == 1 ? UPPER : LOWER)) {
+                gmax = v;
                 gmaxIndex = t;
             }
         }
         int i = gmaxIndex;
         float[] qi = i == -1 ? null : q.column(i, activeSize);
+        double qdi = i == -1 ? 0 : qd[i];
+        double yi = i == -1 ? 0 : y[i];
         for (int j = 0; j < activeSize; j++) {
-            if (y[j] == 1) {
-                if (status[j] != LOWER) {
-                    double gradDiff = gmax + gradient[j];
-                    if (gradient[j] >= gmax2) {
-                        gmax2 = gradient[j];
-                    }
-                    if (gradDiff > 0) {
-                        double quad = qd[i] + qd[j] - 2.0 * y[i] * qi[j];
-                        double objDiff = -(gradDiff * gradDiff) / (quad > 0 ? quad : TAU);
-                        if (objDiff <= objDiffMin) {
-                            gminIndex = j;
-                            objDiffMin = objDiff;
-                        }
-                    }
-                }
-            } else if (status[j] != UPPER) {
-                double gradDiff = gmax - gradient[j];
-                if (-gradient[j] >= gmax2) {
-                    gmax2 = -gradient[j];
-                }
-                if (gradDiff > 0) {
-                    double quad = qd[i] + qd[j] + 2.0 * y[i] * qi[j];
-                    double objDiff = -(gradDiff * gradDiff) / (quad > 0 ? quad : TAU);
-                    if (objDiff <= objDiffMin) {
-                        gminIndex = j;
-                        objDiffMin = objDiff;
-                    }
+            if (status[j] == (y[j] == 1 ? LOWER : UPPER)) {
+                continue;
+            }
+            double yg = y[j] * gradient[j];
+            double gradDiff = gmax + yg;
+            gmax2 = Math.max(gmax2, yg);
+            if (gradDiff > 0) {
+                double quad = qdi + qd[j] - 2.0 * yi * y[j] * qi[j];
+                double objDiff = -(gradDiff * gradDiff) / (quad > 0 ? quad : TAU);
+                if (objDiff <= objDiffMin) {
+                    gminIndex = j;
+                    objDiffMin = objDiff;
                 }
             }
         }

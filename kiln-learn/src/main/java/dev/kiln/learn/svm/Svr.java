@@ -85,7 +85,7 @@ public final class Svr implements Estimator<SvrModel> {
             signs[i + l] = -1;
         }
         SolverSettings s = params.solverSettings();
-        QMatrix q = new RegressionQ(x.clone(), l, dims, kernel, s.cacheSize());
+        QMatrix q = new RegressionQ(x, l, dims, kernel, s.cacheSize());
         SmoSolver.Solution solution = new SmoSolver(q, signs, p, new double[2 * l], params.c(), params.c(), s.tol(),
                 s.shrinking(), s.maxIter()).solve();
         if (!solution.converged()) {
