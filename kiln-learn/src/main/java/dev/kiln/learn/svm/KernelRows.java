@@ -1,15 +1,19 @@
 package dev.kiln.learn.svm;
 
 import dev.kiln.core.linalg.Blas;
+import dev.kiln.core.parallel.Parallelism;
 
 /**
  * The training rows a solver's kernel matrix is made of, with their squared norms: computes
  * runs of one row's kernel values against the others, and follows the solver when it swaps two
  * variables. The rows are stored feature by feature (the transpose), so a run of dot products
  * x_i · x_j is a sum of d SIMD axpys over contiguous memory rather than many short dot
- * products, each ending in a horizontal sum. Not thread-safe.
+ * products, each ending in a horizontal sum. Not thread-safe (one solver uses it at a time).
  */
 final class KernelRows {
+    /** Multiply-adds worth handing to another thread. */
+    private static final long PART_WORK = 1 << 19;
+
     private final double[] columns;
     private final int rows;
     private final int dims;
@@ -33,14 +37,23 @@ final class KernelRows {
         this.row = new double[dims];
     }
 
-    /** k(x_i, x_j) for j in [from, to), into {@code out[0 .. to − from)}. */
+    /**
+     * k(x_i, x_j) for j in [from, to), into {@code out[0 .. to − from)}. Long runs are split among
+     * threads; every value is computed the same way wherever the split falls.
+     */
     void values(int i, int from, int to, double[] out) {
         if (to <= from) {
             return;
         }
         load(i);
-        Blas.dgemv(true, dims, to - from, 1.0, columns, from, rows, row, 0, 0.0, out, 0);
-        kernel.apply(out, 0, to - from, norms[i], norms, from);
+        int len = to - from;
+        int parts = (int) Math.max(1, Math.min(Parallelism.threads(), (long) len * dims / PART_WORK));
+        Parallelism.forEachPart(parts, part -> {
+            int a = (int) ((long) part * len / parts);
+            int b = (int) ((long) (part + 1) * len / parts);
+            Blas.dgemv(true, dims, b - a, 1.0, columns, from + a, rows, row, 0, 0.0, out, a);
+            kernel.apply(out, a, b - a, norms[i], norms, from + a);
+        });
     }
 
     /** k(x_i, x_i). */
