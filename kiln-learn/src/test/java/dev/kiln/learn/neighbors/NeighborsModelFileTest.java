@@ -7,6 +7,7 @@ import dev.kiln.core.frame.Frame;
 import dev.kiln.core.frame.TextColumn;
 import dev.kiln.core.modelfile.ModelFile;
 import dev.kiln.core.random.Rng;
+import java.net.URISyntaxException;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -41,6 +42,21 @@ class NeighborsModelFileTest {
         assertThat(back.params()).isEqualTo(m.params());
         assertThat(back.effectiveAlgorithm()).isEqualTo(Algorithm.KD_TREE);
         assertThat(back.predict(Q).values()).containsExactly(m.predict(Q).values());
+    }
+
+    @Test
+    void loadsTheGoldenFilesOfLayoutVersion1() throws URISyntaxException {
+        // Written by Kiln 0.1.0 and kept unchanged: later versions must read them.
+        // Classifier: k = 1, Manhattan, k-d tree, over x = 0, 1, 5, 6, 10 labelled a, a, b, b, c.
+        KNeighborsClassifierModel c = ModelFile.load(golden("knn-classifier-v1"), KNeighborsClassifierModel.class);
+        assertThat(c.predict(Frame.of(DoubleColumn.of("x", -4, 2.9, 5.4, 8.5))).labels()).containsExactly(0, 0, 1, 2);
+        // Regressor: k = 2, brute force, y = 10x at x = 0, 1, 2, 3: the mean of the two nearest.
+        KNeighborsRegressorModel r = ModelFile.load(golden("knn-regressor-v1"), KNeighborsRegressorModel.class);
+        assertThat(r.predict(Frame.of(DoubleColumn.of("x", 1.4, 7))).values()).containsExactly(15, 25);
+    }
+
+    private Path golden(String name) throws URISyntaxException {
+        return Path.of(getClass().getResource("/golden/" + name).toURI());
     }
 
     private static double[] gaussian(int n) {

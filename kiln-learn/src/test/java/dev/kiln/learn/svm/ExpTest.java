@@ -1,6 +1,7 @@
 package dev.kiln.learn.svm;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import dev.kiln.core.random.Rng;
 import org.junit.jupiter.api.Test;
@@ -29,7 +30,7 @@ class ExpTest {
         assertThat(Exp.of(-1e300)).isZero();
         assertThat(Exp.of(Double.NEGATIVE_INFINITY)).isZero();
         assertThat(Math.exp(Exp.MIN_ARG - 1e-9)).isLessThan(Double.MIN_NORMAL);
-        assertThat(Exp.of(Exp.MIN_ARG)).isCloseTo(Double.MIN_NORMAL, org.assertj.core.api.Assertions.within(1e-320));
+        assertThat(Exp.of(Exp.MIN_ARG)).isCloseTo(Double.MIN_NORMAL, within(1e-320));
     }
 
     @Test
