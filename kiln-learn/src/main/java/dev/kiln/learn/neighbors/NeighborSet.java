@@ -1,9 +1,10 @@
 package dev.kiln.learn.neighbors;
 
-import dev.kiln.core.linalg.Matrix;
-import dev.kiln.learn.data.NumericInput;
 import dev.kiln.core.frame.Frame;
 import dev.kiln.core.frame.Schema;
+import dev.kiln.core.linalg.Matrix;
+import dev.kiln.learn.data.NumericInput;
+import java.util.Arrays;
 
 /**
  * What the k-nearest-neighbour models share: the training points, the search over them, and
@@ -77,7 +78,7 @@ final class NeighborSet {
     /** The weights of query {@code row}'s k neighbours, written into {@code out}. */
     void weights(NeighborSearch.Result r, int row, double[] out) {
         if (weights == Weights.UNIFORM) {
-            java.util.Arrays.fill(out, 0, k, 1.0);
+            Arrays.fill(out, 0, k, 1.0);
             return;
         }
         double[] reduced = r.reduced();

@@ -1,5 +1,8 @@
 package dev.kiln.learn.svm;
 
+import dev.kiln.core.linalg.Blas;
+import java.util.Arrays;
+
 /**
  * One two-class C-SVC problem (Cortes and Vapnik, "Support-Vector Networks", Machine Learning
  * 1995) on chosen training rows: the dual min ½ αᵀQα − eᵀα, Q_ij = y_i y_j k(x_i, x_j),
@@ -37,7 +40,7 @@ final class BinarySvc {
             }
             int n = count;
             return new KernelExpansion(kernel, vectors, n, dims).evaluate(gather(x, queries, dims), queries.length, 1,
-                    (k, off, out, o) -> out[o] = dev.kiln.core.linalg.Blas.dot(n, weights, 0, k, off) - rho);
+                    (k, off, out, o) -> out[o] = Blas.dot(n, weights, 0, k, off) - rho);
         }
     }
 
@@ -49,7 +52,7 @@ final class BinarySvc {
                    SolverSettings settings) {
         int l = rows.length;
         double[] p = new double[l];
-        java.util.Arrays.fill(p, -1.0);
+        Arrays.fill(p, -1.0);
         QMatrix q = new ClassificationQ(gather(x, rows, dims), dims, y, kernel, settings.cacheSize());
         SmoSolver.Solution s = new SmoSolver(q, y, p, new double[l], cp, cn, settings.tol(), settings.shrinking(),
                 settings.maxIter()).solve();

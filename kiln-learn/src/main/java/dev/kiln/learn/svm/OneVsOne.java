@@ -3,7 +3,6 @@ package dev.kiln.learn.svm;
 import dev.kiln.core.parallel.Parallelism;
 import dev.kiln.core.random.Rng;
 import java.util.Arrays;
-import org.slf4j.LoggerFactory;
 
 /**
  * Multiclass C-SVC as libsvm trains it: one binary problem per pair of classes (i, j), i &lt; j,
@@ -61,8 +60,7 @@ final class OneVsOne {
             }
         });
         if (Arrays.stream(fits).anyMatch(f -> !f.converged())) {
-            LoggerFactory.getLogger(OneVsOne.class).warn("svm: the solver stopped at the iteration limit (maxIter = {}) "
-                    + "before reaching tolerance; consider standardising the features", settings.maxIter());
+            settings.warnUnconverged();
         }
         double[] probA = new double[probability ? pairs : 0];
         double[] probB = new double[probability ? pairs : 0];

@@ -1,5 +1,7 @@
 package dev.kiln.learn.svm;
 
+import org.slf4j.LoggerFactory;
+
 /**
  * What the SMO solver is told, and the checks of the hyperparameters both SVM estimators share.
  *
@@ -36,5 +38,11 @@ record SolverSettings(double tol, boolean shrinking, double cacheSize, int maxIt
         if (maxIter < 1 && maxIter != -1) {
             throw new IllegalArgumentException("maxIter must be -1 (no limit of its own) or >= 1, got " + maxIter);
         }
+    }
+
+    /** Logs that a solver stopped at {@link #maxIter} short of the tolerance. */
+    void warnUnconverged() {
+        LoggerFactory.getLogger(SmoSolver.class).warn("svm: the solver stopped at the iteration limit (maxIter = {}) "
+                + "before reaching tolerance {}; consider standardising the features", maxIter, tol);
     }
 }

@@ -7,6 +7,7 @@ import dev.kiln.core.linalg.Matrix;
 import dev.kiln.core.model.ClassificationModel;
 import dev.kiln.core.model.ClassificationPrediction;
 import dev.kiln.learn.data.NumericInput;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -16,9 +17,9 @@ import java.util.List;
  * class, as libsvm); probabilities, when fitted, couple the pairs' Platt sigmoids.
  *
  * <p>Support vectors are grouped by class, in training order within a class. The getters follow
- * scikit-learn's attributes: {@link #dualCoefficients()} is
- * {@code dual_coef_}, {@link #intercepts()} is {@code intercept_}, with their sign flipped for
- * two classes so that positive values favour the second class.
+ * scikit-learn's attributes: {@link #dualCoefficients()} is {@code dual_coef_},
+ * {@link #intercepts()} is {@code intercept_}, with their sign flipped for two classes so that
+ * positive values favour the second class.
  */
 public final class SvcModel extends SvmModel implements ClassificationModel {
     private static final double MIN_PROBABILITY = 1e-7;
@@ -39,12 +40,11 @@ public final class SvcModel extends SvmModel implements ClassificationModel {
         int k = classes.size();
         int n = supportIndices.length;
         int pairs = k * (k - 1) / 2;
-        if (k < 2 || supportCounts.length != k || java.util.Arrays.stream(supportCounts).sum() != n
+        if (k < 2 || supportCounts.length != k || Arrays.stream(supportCounts).sum() != n
                 || coef.length != (k - 1) * n || rho.length != pairs
-                || probA.length != probB.length || (probA.length != 0 && probA.length != pairs)
-                || (params.probability() != (probA.length == pairs))) {
+                || probA.length != probB.length || probA.length != (params.probability() ? pairs : 0)) {
             throw new IllegalArgumentException("inconsistent SVC: " + k + " classes, " + n + " support vectors, counts "
-                    + java.util.Arrays.toString(supportCounts) + ", " + coef.length + " coefficients, " + rho.length
+                    + Arrays.toString(supportCounts) + ", " + coef.length + " coefficients, " + rho.length
                     + " offsets, " + probA.length + " sigmoids");
         }
         this.params = params;
@@ -201,7 +201,7 @@ public final class SvcModel extends SvmModel implements ClassificationModel {
     private void ovr(double[] pairwise, int off, double[] out, int o) {
         int k = classes.size();
         double[] confidence = new double[k];
-        java.util.Arrays.fill(out, o, o + k, 0);
+        Arrays.fill(out, o, o + k, 0);
         for (int i = 0, p = 0; i < k; i++) {
             for (int j = i + 1; j < k; j++, p++) {
                 double f = pairwise[off + p];

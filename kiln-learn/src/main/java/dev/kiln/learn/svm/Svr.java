@@ -6,7 +6,6 @@ import dev.kiln.core.linalg.Matrix;
 import dev.kiln.core.model.Estimator;
 import dev.kiln.learn.data.NumericInput;
 import java.util.Objects;
-import org.slf4j.LoggerFactory;
 
 /**
  * ε-support vector regression (Vapnik, The Nature of Statistical Learning Theory, 1995; Smola
@@ -89,8 +88,7 @@ public final class Svr implements Estimator<SvrModel> {
         SmoSolver.Solution solution = new SmoSolver(q, signs, p, new double[2 * l], params.c(), params.c(), s.tol(),
                 s.shrinking(), s.maxIter()).solve();
         if (!solution.converged()) {
-            LoggerFactory.getLogger(Svr.class).warn("svm: the solver stopped at the iteration limit (maxIter = {}) "
-                    + "before reaching tolerance; consider standardising the features", s.maxIter());
+            s.warnUnconverged();
         }
         double[] alpha = solution.alpha();
         int count = 0;

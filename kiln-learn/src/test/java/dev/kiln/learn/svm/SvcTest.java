@@ -123,6 +123,17 @@ class SvcTest {
     }
 
     @Test
+    void anIterationLimitStopsTheSolverEarlyWithAUsableModel() {
+        Svc.Params d = Svc.Params.defaults();
+        Svc.Params limited = new Svc.Params(d.c(), d.kernel(), d.degree(), d.gamma(), d.coef0(), d.shrinking(), false,
+                d.tol(), d.cacheSize(), 3, DecisionShape.OVR, false, 0);
+        SvcModel full = new Svc().fit(IRIS, "target");
+        SvcModel early = new Svc(limited).fit(IRIS, "target");
+        assertThat(early.supportIndices().length).isLessThan(full.supportIndices().length);
+        assertThat(early.predict(IRIS.drop("target")).labels()).hasSize(150);
+    }
+
+    @Test
     void refusesBadSettingsAndData() {
         Svc.Params d = Svc.Params.defaults();
         assertThatThrownBy(() -> d.withC(0)).hasMessage("c must be a finite number > 0, got 0.0");
