@@ -151,13 +151,6 @@ final class KdTree extends NeighborSearch {
 
     /** The reduced distance from the query to the node's bounding box: a lower bound for its points. */
     private double minReduced(int node, double[] q, int qo) {
-        int b = node * dims;
-        double s = 0;
-        for (int j = 0; j < dims; j++) {
-            double v = q[qo + j];
-            double gap = v < lower[b + j] ? lower[b + j] - v : v > upper[b + j] ? v - upper[b + j] : 0;
-            s += metric.term(gap);
-        }
-        return s;
+        return metric.toBox(q, qo, lower, upper, node * dims, dims);
     }
 }
