@@ -4,29 +4,41 @@ import dev.kiln.core.linalg.Blas;
 
 /**
  * Exact search by scanning every training point. For the Euclidean distance a block of queries
- * meets a block of training points in one GEMM, ‖q − x‖² = ‖q‖² + ‖x‖² − 2 q·x, which serves as
- * a filter: a point's exact distance is computed only when the GEMM estimate, less a rounding
+ * meets a block of training points in one single-precision GEMM, giving
+ * ‖q − x‖² ≈ ‖q‖² + ‖x‖² − 2 q·x, which serves as a filter: a point's exact distance (in double
+ * precision, as the k-d tree computes it) is computed only when the estimate, less a rounding
  * bound, could still place it among the k nearest. The selection itself therefore runs on exact
  * distances, and brute force returns exactly what the k-d tree returns.
  *
- * <p>The bound: the GEMM estimate and the directly summed distance each lie within
- * 2(d + 2)u·(‖q‖² + ‖x‖²) of the true squared distance, to first order in the unit roundoff u
- * (Higham, Accuracy and Stability of Numerical Algorithms, §3.1, with |q·x| ≤ (‖q‖² + ‖x‖²)/2
- * and ‖q − x‖² ≤ 2(‖q‖² + ‖x‖²)); the filter allows twice their sum, 8(d + 3)u.
+ * <p>The bound: rounding q and x to floats and summing d products in single precision moves
+ * −2 q·x by at most (d + 3)·u·(‖q‖² + ‖x‖²), u = 2⁻²⁴, to first order (Higham, Accuracy and
+ * Stability of Numerical Algorithms, §3.1, with 2|q·x| ≤ ‖q‖² + ‖x‖²); the double-precision
+ * parts add far less. The filter allows twice that.
  */
 final class BruteForce extends NeighborSearch {
     private static final int QUERY_BLOCK = 64;
     private static final int POINT_BLOCK = 512;
 
     private final double[] points;
-    private final double[] norms;
+    private final float[] pointsF;
+    /** (1 − slack)·‖x‖² per point: its part of a lower bound on the squared distance. */
+    private final double[] normsLow;
     private final double slack;
 
     BruteForce(double[] x, int rows, int dims, Minkowski metric) {
         super(rows, dims, metric);
         this.points = x;
-        this.norms = metric.euclidean() ? squaredNorms(x, 0, rows, dims) : null;
-        this.slack = 8.0 * (dims + 3) * 0x1.0p-53;
+        this.slack = 2.0 * (dims + 3) * 0x1.0p-24;
+        if (metric.euclidean()) {
+            this.pointsF = toFloats(x, 0, rows * dims);
+            this.normsLow = new double[rows];
+            for (int i = 0; i < rows; i++) {
+                normsLow[i] = (1 - slack) * Blas.dot(dims, x, i * dims, x, i * dims);
+            }
+        } else {
+            this.pointsF = null;
+            this.normsLow = null;
+        }
     }
 
     @Override
@@ -49,26 +61,27 @@ final class BruteForce extends NeighborSearch {
         for (int b = 0; b < QUERY_BLOCK; b++) {
             heaps[b] = new TopK(k);
         }
-        double[] cross = new double[QUERY_BLOCK * POINT_BLOCK];
-        double[] queryNorms = squaredNorms(q, from, to, dims);
+        float[] cross = new float[QUERY_BLOCK * POINT_BLOCK];
         for (int q0 = from; q0 < to; q0 += QUERY_BLOCK) {
             int qb = Math.min(QUERY_BLOCK, to - q0);
+            float[] block = toFloats(q, q0 * dims, qb * dims);
+            double[] queryLow = new double[qb];
+            for (int b = 0; b < qb; b++) {
+                queryLow[b] = (1 - slack) * Blas.dot(dims, q, (q0 + b) * dims, q, (q0 + b) * dims);
+            }
             for (int p0 = 0; p0 < rows; p0 += POINT_BLOCK) {
                 int pb = Math.min(POINT_BLOCK, rows - p0);
-                Blas.dgemm(false, true, qb, pb, dims, -2.0, q, q0 * dims, dims, points, p0 * dims, dims,
-                        0.0, cross, 0, pb, 1);
+                Blas.sgemm(false, true, qb, pb, dims, -2.0f, block, 0, dims, pointsF, p0 * dims, dims,
+                        0.0f, cross, 0, pb, 1);
                 for (int b = 0; b < qb; b++) {
-                    int qi = q0 + b;
-                    double qn = queryNorms[qi - from];
+                    int qo = (q0 + b) * dims;
                     TopK heap = heaps[b];
-                    double worst = heap.worst();
+                    double threshold = heap.worst() - queryLow[b];
                     int row = b * pb;
                     for (int j = 0; j < pb; j++) {
-                        double xn = norms[p0 + j];
-                        double estimate = qn + xn + cross[row + j];
-                        if (estimate - slack * (qn + xn) <= worst) {
-                            heap.offer(metric.reduced(q, qi * dims, points, (p0 + j) * dims, dims), p0 + j);
-                            worst = heap.worst();
+                        if (cross[row + j] + normsLow[p0 + j] <= threshold) {
+                            heap.offer(metric.reduced(q, qo, points, (p0 + j) * dims, dims), p0 + j);
+                            threshold = heap.worst() - queryLow[b];
                         }
                     }
                 }
@@ -79,10 +92,10 @@ final class BruteForce extends NeighborSearch {
         }
     }
 
-    private static double[] squaredNorms(double[] x, int from, int to, int dims) {
-        double[] out = new double[to - from];
-        for (int i = from; i < to; i++) {
-            out[i - from] = Blas.dot(dims, x, i * dims, x, i * dims);
+    private static float[] toFloats(double[] x, int from, int count) {
+        float[] out = new float[count];
+        for (int i = 0; i < count; i++) {
+            out[i] = (float) x[from + i];
         }
         return out;
     }

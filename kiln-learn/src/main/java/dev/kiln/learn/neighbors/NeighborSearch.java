@@ -41,7 +41,8 @@ abstract sealed class NeighborSearch permits KdTree, BruteForce {
     Result query(double[] q, int m, int k) {
         int[] index = new int[m * k];
         double[] reduced = new double[m * k];
-        int parts = Math.max(1, Math.min(4 * Parallelism.threads(), m / MIN_PART));
+        int threads = Parallelism.threads();
+        int parts = threads == 1 ? 1 : Math.max(1, Math.min(4 * threads, m / MIN_PART));
         Parallelism.forEachPart(parts, part -> {
             int from = (int) ((long) part * m / parts);
             int to = (int) ((long) (part + 1) * m / parts);

@@ -35,7 +35,8 @@ final class KernelExpansion {
     /** The {@code outputs} values of each of the {@code m} row-major rows {@code x}, as an {@code m x outputs} array. */
     double[] evaluate(double[] x, int m, int outputs, Reduction reduction) {
         double[] out = new double[m * outputs];
-        int parts = Math.max(1, Math.min(4 * Parallelism.threads(), m / BLOCK));
+        int threads = Parallelism.threads();
+        int parts = threads == 1 ? 1 : Math.max(1, Math.min(4 * threads, m / BLOCK));
         Parallelism.forEachPart(parts, part -> {
             int from = (int) ((long) part * m / parts);
             int to = (int) ((long) (part + 1) * m / parts);

@@ -57,6 +57,10 @@ class NeighborSearchTest {
         Rng rng = Rng.seeded(14);
         DoubleSupplier far = () -> 1e7 + rng.nextGaussian() * 1e-3;
         checkAll(rng, table(rng, 300, 3, far), table(rng, 40, 3, far));
+        DoubleSupplier offset = () -> 37.3 + rng.nextGaussian() * 1e-3;
+        checkAll(rng, table(rng, 300, 5, offset), table(rng, 40, 5, offset));
+        DoubleSupplier negative = () -> -1234.5 + rng.nextGaussian() * 1e-2;
+        checkAll(rng, table(rng, 300, 17, negative), table(rng, 40, 17, negative));
         DoubleSupplier wide = () -> rng.nextGaussian() * Math.pow(10, rng.nextInt(12) - 6);
         checkAll(rng, table(rng, 300, 24, wide), table(rng, 40, 24, wide));
     }
