@@ -62,9 +62,31 @@ final class SimdKernels implements Kernels {
         for (; i + l <= n; i += l) {
             s0 = DoubleVector.fromArray(DS, x, xo + i).fma(DoubleVector.fromArray(DS, y, yo + i), s0);
         }
-        double sum = s0.add(s1).add(s2.add(s3)).reduceLanes(VectorOperators.ADD);
+        double sum = sumLanes(s0.add(s1).add(s2.add(s3)));
         for (; i < n; i++) {
             sum = Math.fma(x[xo + i], y[yo + i], sum);
+        }
+        return sum;
+    }
+
+    /**
+     * The lanes' sum, lane 0 first. {@code reduceLanes(ADD)} leaves the order open, and the
+     * interpreter and the compiler do pick different orders, so a dot product would change in its
+     * last bits once the JIT compiles it; a fixed order keeps results reproducible.
+     */
+    private static double sumLanes(DoubleVector v) {
+        double sum = 0;
+        for (double lane : v.toArray()) {
+            sum += lane;
+        }
+        return sum;
+    }
+
+    /** The lanes' sum, lane 0 first; see {@link #sumLanes(DoubleVector)}. */
+    private static float sumLanes(FloatVector v) {
+        float sum = 0;
+        for (float lane : v.toArray()) {
+            sum += lane;
         }
         return sum;
     }
@@ -99,7 +121,7 @@ final class SimdKernels implements Kernels {
         for (; i + l <= n; i += l) {
             s0 = FloatVector.fromArray(FS, x, xo + i).fma(FloatVector.fromArray(FS, y, yo + i), s0);
         }
-        float sum = s0.add(s1).add(s2.add(s3)).reduceLanes(VectorOperators.ADD);
+        float sum = sumLanes(s0.add(s1).add(s2.add(s3)));
         for (; i < n; i++) {
             sum = Math.fma(x[xo + i], y[yo + i], sum);
         }

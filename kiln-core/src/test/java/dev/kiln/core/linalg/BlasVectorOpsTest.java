@@ -40,6 +40,53 @@ class BlasVectorOpsTest {
     }
 
     @Test
+    void simdDotSumsInOneFixedOrderBeforeAndAfterCompilation() {
+        // Four accumulators of l lanes over blocks of 4l, then accumulator 0 over blocks of l, combined as
+        // (s0 + s1) + (s2 + s3) lane by lane, the lanes summed from lane 0, then the tail by fused multiply-adds.
+        // Called often enough for the JIT to compile it, it must give these bits every time; terms of very
+        // different sizes make any other order show.
+        Rng rng = Rng.seeded(5);
+        SimdKernels k = SimdKernels.withTileRows(6);
+        int l = SimdKernels.DS.length();
+        for (int n : new int[] {l + 1, 3 * l + 5, 4 * l + 3, 9 * l + 2}) {
+            double[] x = gaussian(rng, n);
+            double[] y = gaussian(rng, n);
+            for (int i = 0; i < n; i++) {
+                y[i] *= Math.pow(10, rng.nextInt(8));
+            }
+            double want = orderedDot(n, l, x, y);
+            for (int call = 0; call < 20_000; call++) {
+                assertThat(k.dot(n, x, 0, y, 0)).as("n=%d, call %d", n, call).isEqualTo(want);
+            }
+        }
+    }
+
+    private static double orderedDot(int n, int l, double[] x, double[] y) {
+        double[][] acc = new double[4][l];
+        int i = 0;
+        for (; i + 4 * l <= n; i += 4 * l) {
+            for (int b = 0; b < 4; b++) {
+                for (int t = 0; t < l; t++) {
+                    acc[b][t] = Math.fma(x[i + b * l + t], y[i + b * l + t], acc[b][t]);
+                }
+            }
+        }
+        for (; i + l <= n; i += l) {
+            for (int t = 0; t < l; t++) {
+                acc[0][t] = Math.fma(x[i + t], y[i + t], acc[0][t]);
+            }
+        }
+        double sum = 0;
+        for (int t = 0; t < l; t++) {
+            sum += (acc[0][t] + acc[1][t]) + (acc[2][t] + acc[3][t]);
+        }
+        for (; i < n; i++) {
+            sum = Math.fma(x[i], y[i], sum);
+        }
+        return sum;
+    }
+
+    @Test
     void gemvMatchesTheDefinitionBothWays() {
         Rng rng = Rng.seeded(2);
         Matrix a = Matrix.gaussian(37, 53, rng);

@@ -61,6 +61,32 @@ public final class NumericInput {
         return selected.toMatrix();
     }
 
+    /**
+     * As {@link #featuresFor}, refusing missing values: for models that cannot predict a row
+     * with a gap in it.
+     */
+    public static Matrix completeFeaturesFor(Schema schema, Frame x, String who) {
+        Matrix m = featuresFor(schema, x, who);
+        List<String> names = schema.names();
+        for (int j = 0; j < names.size(); j++) {
+            int missing = x.column(names.get(j)).missingCount();
+            if (missing > 0) {
+                throw new IllegalArgumentException(who + ": column '" + names.get(j) + "' has " + missing + " missing value"
+                        + (missing == 1 ? "" : "s") + "; impute or drop them before predicting");
+            }
+        }
+        return m;
+    }
+
+    /**
+     * The elements of {@code m} in row-major order: its own storage when that is laid out exactly
+     * so (as the matrices of {@link #features} are), else a compact copy.
+     */
+    public static double[] rowMajor(Matrix m) {
+        double[] data = m.storage();
+        return m.isCompact() && m.offset() == 0 && data.length == m.rows() * m.cols() ? data : m.toRowMajorArray();
+    }
+
     /** A numeric target without missing values, as doubles. */
     public static double[] target(Column y, int rows, String who) {
         if (y == null) {

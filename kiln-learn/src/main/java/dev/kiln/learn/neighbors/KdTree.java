@@ -1,0 +1,156 @@
+package dev.kiln.learn.neighbors;
+
+/**
+ * A k-d tree (Friedman, Bentley and Finkel, "An Algorithm for Finding Best Matches in
+ * Logarithmic Expected Time", ACM TOMS 1977), laid out as scikit-learn's {@code KDTree}: a
+ * complete binary tree of 2^L − 1 nodes with L = ⌊log2(max(1, (n − 1) / leafSize))⌋ + 1, so
+ * leaves hold between leafSize and 2·leafSize points; each node splits its points at the median
+ * of the coordinate with the largest spread. A query descends depth first, nearer child first,
+ * skipping nodes whose bounding box lies farther than the k-th candidate.
+ *
+ * <p>Points are stored in tree order, so a leaf is one contiguous run of memory.
+ */
+final class KdTree extends NeighborSearch {
+    private final double[] points;
+    private final int[] original;
+    private final int nodes;
+    private final int[] start;
+    private final int[] end;
+    private final boolean[] leaf;
+    private final double[] lower;
+    private final double[] upper;
+
+    KdTree(double[] x, int rows, int dims, int leafSize, Minkowski metric) {
+        super(rows, dims, metric);
+        long perLeaf = (long) Math.max(1.0, (rows - 1) / (double) leafSize);
+        int levels = 63 - Long.numberOfLeadingZeros(perLeaf) + 1;
+        this.nodes = (1 << levels) - 1;
+        this.start = new int[nodes];
+        this.end = new int[nodes];
+        this.leaf = new boolean[nodes];
+        this.lower = new double[nodes * dims];
+        this.upper = new double[nodes * dims];
+        this.original = new int[rows];
+        for (int i = 0; i < rows; i++) {
+            original[i] = i;
+        }
+        build(x, 0, 0, rows);
+        this.points = new double[rows * dims];
+        for (int i = 0; i < rows; i++) {
+            System.arraycopy(x, original[i] * dims, points, i * dims, dims);
+        }
+    }
+
+    private void build(double[] x, int node, int from, int to) {
+        start[node] = from;
+        end[node] = to;
+        int b = node * dims;
+        for (int j = 0; j < dims; j++) {
+            lower[b + j] = Double.POSITIVE_INFINITY;
+            upper[b + j] = Double.NEGATIVE_INFINITY;
+        }
+        for (int i = from; i < to; i++) {
+            int r = original[i] * dims;
+            for (int j = 0; j < dims; j++) {
+                double v = x[r + j];
+                lower[b + j] = Math.min(lower[b + j], v);
+                upper[b + j] = Math.max(upper[b + j], v);
+            }
+        }
+        if (2 * node + 1 >= nodes || to - from < 2) {
+            leaf[node] = true;
+            return;
+        }
+        int split = 0;
+        for (int j = 1; j < dims; j++) {
+            if (upper[b + j] - lower[b + j] > upper[b + split] - lower[b + split]) {
+                split = j;
+            }
+        }
+        int mid = from + (to - from) / 2;
+        select(x, split, from, to - 1, mid);
+        build(x, 2 * node + 1, from, mid);
+        build(x, 2 * node + 2, mid, to);
+    }
+
+    /**
+     * Reorders {@code original[lo..hi]} so that position {@code nth} holds the point whose
+     * coordinate {@code dim} ranks there, none before it larger and none after it smaller
+     * (Hoare's selection with a median-of-three pivot).
+     */
+    private void select(double[] x, int dim, int lo, int hi, int nth) {
+        while (hi > lo) {
+            int m = (lo + hi) >>> 1;
+            double a = value(x, lo, dim);
+            double b = value(x, m, dim);
+            double c = value(x, hi, dim);
+            double pivot = Math.max(Math.min(a, b), Math.min(Math.max(a, b), c));
+            int i = lo;
+            int j = hi;
+            while (i <= j) {
+                while (value(x, i, dim) < pivot) {
+                    i++;
+                }
+                while (value(x, j, dim) > pivot) {
+                    j--;
+                }
+                if (i <= j) {
+                    int t = original[i];
+                    original[i] = original[j];
+                    original[j] = t;
+                    i++;
+                    j--;
+                }
+            }
+            if (nth <= j) {
+                hi = j;
+            } else if (nth >= i) {
+                lo = i;
+            } else {
+                return;
+            }
+        }
+    }
+
+    private double value(double[] x, int position, int dim) {
+        return x[original[position] * dims + dim];
+    }
+
+    @Override
+    void search(double[] q, int from, int to, int k, int[] index, double[] reduced) {
+        TopK heap = new TopK(k);
+        for (int i = from; i < to; i++) {
+            int qo = i * dims;
+            descend(0, q, qo, heap, minReduced(0, q, qo));
+            heap.drain(index, reduced, i * k);
+        }
+    }
+
+    private void descend(int node, double[] q, int qo, TopK heap, double bound) {
+        if (bound > heap.worst()) {
+            return;
+        }
+        if (leaf[node]) {
+            for (int i = start[node]; i < end[node]; i++) {
+                heap.offer(metric.reduced(q, qo, points, i * dims, dims), original[i]);
+            }
+            return;
+        }
+        int left = 2 * node + 1;
+        int right = left + 1;
+        double toLeft = minReduced(left, q, qo);
+        double toRight = minReduced(right, q, qo);
+        if (toLeft <= toRight) {
+            descend(left, q, qo, heap, toLeft);
+            descend(right, q, qo, heap, toRight);
+        } else {
+            descend(right, q, qo, heap, toRight);
+            descend(left, q, qo, heap, toLeft);
+        }
+    }
+
+    /** The reduced distance from the query to the node's bounding box: a lower bound for its points. */
+    private double minReduced(int node, double[] q, int qo) {
+        return metric.toBox(q, qo, lower, upper, node * dims, dims);
+    }
+}
