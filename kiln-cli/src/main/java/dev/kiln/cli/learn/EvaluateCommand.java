@@ -60,6 +60,8 @@ public final class EvaluateCommand implements Callable<Integer> {
         if (report != null) {
             Map<String, Object> facts = new LinkedHashMap<>(result);
             facts.remove("metrics");
+            facts.remove("timings");
+            ((Map<?, ?>) result.get("timings")).forEach((k, v) -> facts.put(String.valueOf(k), v));
             facts.put("data", data.toString());
             result.put("report", EvaluationReport.of("Kiln: evaluation of " + modelPath.getFileName(), facts, model, evaluation)
                     .write(report).toString());

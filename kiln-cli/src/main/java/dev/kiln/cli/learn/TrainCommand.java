@@ -118,6 +118,8 @@ public final class TrainCommand implements Callable<Integer> {
         if (report != null) {
             Map<String, Object> facts = new LinkedHashMap<>(result);
             facts.remove("metrics");
+            facts.remove("timings");
+            ((Map<?, ?>) result.get("timings")).forEach((k, v) -> facts.put(String.valueOf(k), v));
             facts.put("data", data.toString());
             result.put("report", EvaluationReport.of("Kiln: " + modelSpec.name() + " on " + data.getFileName(), facts, fitted,
                     evaluation).write(report).toString());
