@@ -8,13 +8,14 @@ import java.util.Objects;
  * the search direction from the two-loop recursion of Algorithm 7.4 with the initial Hessian
  * scaled by sᵀy/yᵀy (eq. 7.20), and steps from a strong Wolfe line search (Algorithms 3.5/3.6,
  * c1 = 1e-4, c2 = 0.9) that tries the unit step first, except on the first iteration, where it
- * tries a step of length 1 along the steepest descent (as L-BFGS-B). It stops as scipy's L-BFGS-B does without bounds: when the largest
- * gradient component is at most {@code gradientTolerance} (scipy's {@code gtol}, the
- * projected-gradient norm), when the relative decrease of f falls to {@code valueTolerance}
- * (scipy's {@code ftol}), or after {@code maxIterations} steps. A curvature pair with
- * sᵀy ≤ ε·|gᵀs| is skipped, and when a line search fails the memory is dropped and the
- * search retried along the steepest descent, as L-BFGS-B does. The minimiser is immutable
- * and can run many minimisations at once; each uses O(memory · n) working space.
+ * tries a step of length 1 along the steepest descent (as L-BFGS-B). It stops as scipy's
+ * L-BFGS-B does without bounds: when the largest gradient component is at most
+ * {@code gradientTolerance} (scipy's {@code gtol}, the projected-gradient norm), when the
+ * relative decrease of f falls to {@code valueTolerance} (scipy's {@code ftol}), or after
+ * {@code maxIterations} steps. A curvature pair with sᵀy ≤ ε·|gᵀs| is skipped, and when a line
+ * search fails the memory is dropped and the search retried along the steepest descent, as
+ * L-BFGS-B does. The minimiser is immutable and can run many minimisations at once; each uses
+ * O(memory · n) working space.
  */
 public final class Lbfgs {
     private static final double C1 = 1e-4;
@@ -149,7 +150,7 @@ public final class Lbfgs {
         if (maxAbs(g) <= params.gradientTolerance()) {
             return new Result(x, fx, g, 0, evaluations, Stop.GRADIENT);
         }
-        Memory memory = new Memory(params.memory(), n);
+        CurvatureMemory memory = new CurvatureMemory(params.memory(), n);
         WolfeLineSearch search = new WolfeLineSearch(f, n, C1, C2, params.maxLineSearchSteps());
         double[] d = new double[n];
         double[] xNew = new double[n];
@@ -160,7 +161,7 @@ public final class Lbfgs {
             double slope = Blas.dot(n, g, 0, d, 0);
             if (!(slope < 0)) {
                 memory.clear();
-                steepestDescent(g, d);
+                CurvatureMemory.steepestDescent(g, d);
                 slope = Blas.dot(n, g, 0, d, 0);
             }
             double step = iterations == 0 && memory.isEmpty()
@@ -194,13 +195,7 @@ public final class Lbfgs {
         return new Result(x, fx, g, iterations, evaluations, Stop.MAX_ITERATIONS);
     }
 
-    private static void steepestDescent(double[] g, double[] d) {
-        for (int i = 0; i < g.length; i++) {
-            d[i] = -g[i];
-        }
-    }
-
-    private static double maxAbs(double[] v) {
+    static double maxAbs(double[] v) {
         double m = 0;
         for (double e : v) {
             m = Math.max(m, Math.abs(e));
@@ -208,88 +203,12 @@ public final class Lbfgs {
         return m;
     }
 
-    private static boolean allFinite(double[] v) {
+    static boolean allFinite(double[] v) {
         for (double e : v) {
             if (!Double.isFinite(e)) {
                 return false;
             }
         }
         return true;
-    }
-
-    /** The last curvature pairs (s, y) in a ring, and the inverse-Hessian product they define. */
-    private static final class Memory {
-        private final int capacity;
-        private final int n;
-        private final double[] s;
-        private final double[] y;
-        private final double[] rho;
-        private final double[] alpha;
-        private int size;
-        private int newest = -1;
-
-        Memory(int capacity, int n) {
-            this.capacity = capacity;
-            this.n = n;
-            this.s = new double[capacity * n];
-            this.y = new double[capacity * n];
-            this.rho = new double[capacity];
-            this.alpha = new double[capacity];
-        }
-
-        boolean isEmpty() {
-            return size == 0;
-        }
-
-        void clear() {
-            size = 0;
-            newest = -1;
-        }
-
-        /**
-         * Stores s = x1 − x0 and y = g1 − g0 unless sᵀy ≤ ε·{@code decrease}, where decrease is
-         * −gᵀs, the first-order decrease predicted for the step (L-BFGS-B's test).
-         */
-        void add(double[] x0, double[] x1, double[] g0, double[] g1, double decrease) {
-            double sy = 0;
-            for (int i = 0; i < n; i++) {
-                sy += (x1[i] - x0[i]) * (g1[i] - g0[i]);
-            }
-            if (!(sy > Math.ulp(1.0) * decrease)) {
-                return;
-            }
-            int slot = (newest + 1) % capacity;
-            int o = slot * n;
-            for (int i = 0; i < n; i++) {
-                s[o + i] = x1[i] - x0[i];
-                y[o + i] = g1[i] - g0[i];
-            }
-            rho[slot] = 1 / sy;
-            newest = slot;
-            size = Math.min(size + 1, capacity);
-        }
-
-        /** d = −H·g by the two-loop recursion (Algorithm 7.4); −g when empty. */
-        void direction(double[] g, double[] d) {
-            steepestDescent(g, d);
-            if (size == 0) {
-                return;
-            }
-            for (int k = 0; k < size; k++) {
-                int slot = Math.floorMod(newest - k, capacity);
-                alpha[slot] = rho[slot] * Blas.dot(n, s, slot * n, d, 0);
-                Blas.axpy(n, -alpha[slot], y, slot * n, d, 0);
-            }
-            int o = newest * n;
-            double gamma = Blas.dot(n, s, o, y, o) / Blas.dot(n, y, o, y, o);
-            for (int i = 0; i < n; i++) {
-                d[i] *= gamma;
-            }
-            for (int k = size - 1; k >= 0; k--) {
-                int slot = Math.floorMod(newest - k, capacity);
-                double beta = rho[slot] * Blas.dot(n, y, slot * n, d, 0);
-                Blas.axpy(n, alpha[slot] - beta, s, slot * n, d, 0);
-            }
-        }
     }
 }
