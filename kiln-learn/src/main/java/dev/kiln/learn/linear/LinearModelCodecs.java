@@ -8,7 +8,11 @@ import java.util.List;
 import java.util.function.BiConsumer;
 import java.util.function.Function;
 
-/** How linear models are saved: hyperparameters, coefficients as a tensor, the intercept and solver statistics in the manifest. */
+/**
+ * How linear models are saved: hyperparameters, coefficients as a tensor, intercepts (a tensor for
+ * classifiers, a number in the manifest for regressors), class names and solver statistics in the
+ * manifest.
+ */
 public final class LinearModelCodecs {
     private LinearModelCodecs() {
     }
@@ -29,7 +33,13 @@ public final class LinearModelCodecs {
                         (p, schema, w, b, in) -> new ElasticNetModel(p, schema, w, b, iterations(in), dualGap(in))),
                 new RegressorCodec<>(SgdRegressor.NAME, SgdRegressorModel.class, SgdRegressor.Params.class,
                         SgdRegressorModel::params, (m, out) -> out.put("iterations", m.iterations()),
-                        (p, schema, w, b, in) -> new SgdRegressorModel(p, schema, w, b, iterations(in))));
+                        (p, schema, w, b, in) -> new SgdRegressorModel(p, schema, w, b, iterations(in))),
+                new ClassifierCodec<>(LogisticRegression.NAME, LogisticRegressionModel.class, LogisticRegression.Params.class,
+                        LogisticRegressionModel::params, LogisticRegressionModel::new),
+                new ClassifierCodec<>(Perceptron.NAME, PerceptronModel.class, Perceptron.Params.class,
+                        PerceptronModel::params, PerceptronModel::new),
+                new ClassifierCodec<>(LinearSvm.NAME, LinearSvmModel.class, LinearSvm.Params.class,
+                        LinearSvmModel::params, LinearSvmModel::new));
     }
 
     private static void writeSolverState(CoordinateDescentModel m, ModelWriter out) {
@@ -51,6 +61,12 @@ public final class LinearModelCodecs {
         M create(P params, Schema schema, double[] coefficients, double intercept, ModelReader in);
     }
 
+    /** Rebuilds a classifier from what {@link ClassifierCodec} read. */
+    @FunctionalInterface
+    interface ClassifierFactory<M, P> {
+        M create(P params, Schema schema, List<String> classes, double[] coefficients, double[] intercepts, int iterations);
+    }
+
     /** Hyperparameters, the intercept in the manifest, the coefficients as a [p] tensor, and any extras. */
     record RegressorCodec<M extends LinearRegressorModel, P>(String typeId, Class<M> type, Class<P> paramsType,
                                                              Function<M, P> params, BiConsumer<M, ModelWriter> extras,
@@ -68,6 +84,38 @@ public final class LinearModelCodecs {
             Schema schema = in.inputSchema();
             return factory.create(in.hyperparameters(paramsType), schema, in.doubles("coefficients", schema.size()),
                     in.get("intercept", Double.class), in);
+        }
+    }
+
+    /** Hyperparameters, class names and iterations in the manifest; [rows, p] coefficients and [rows] intercepts as tensors. */
+    record ClassifierCodec<M extends LinearClassifierModel, P>(String typeId, Class<M> type, Class<P> paramsType,
+                                                               Function<M, P> params, ClassifierFactory<M, P> factory) implements ModelCodec<M> {
+        @Override
+        public void write(M m, ModelWriter out) {
+            out.hyperparameters(params.apply(m));
+            out.put("classes", m.classes());
+            out.put("iterations", m.iterations());
+            double[][] w = m.coefficients();
+            int p = m.inputSchema().size();
+            double[] flat = new double[w.length * p];
+            for (int k = 0; k < w.length; k++) {
+                System.arraycopy(w[k], 0, flat, k * p, p);
+            }
+            out.tensor("coefficients", flat, w.length, p);
+            out.tensor("intercepts", m.intercepts(), w.length);
+        }
+
+        @Override
+        public M read(ModelReader in) {
+            Schema schema = in.inputSchema();
+            List<String> classes = in.getStringList("classes");
+            if (classes.size() < 2) {
+                throw in.error("a classifier needs at least two classes, the file lists " + classes);
+            }
+            int rows = LinearClassifierModel.decisionRows(classes.size());
+            return factory.create(in.hyperparameters(paramsType), schema, classes,
+                    in.doubles("coefficients", rows, schema.size()), in.doubles("intercepts", rows),
+                    in.get("iterations", Integer.class));
         }
     }
 }
