@@ -21,6 +21,34 @@ public final class NumericInput {
      * @param who the estimator, named in messages
      */
     public static Matrix features(Frame x, String who) {
+        requireUsable(x, who);
+        return x.toMatrix();
+    }
+
+    /**
+     * The features for fitting stored column by column, for algorithms that scan features
+     * (coordinate descent): column j's n values are at {@code [j·n, (j + 1)·n)}. Same checks as
+     * {@link #features}.
+     */
+    public static double[] featureColumns(Frame x, String who) {
+        requireUsable(x, who);
+        return concatenate(x);
+    }
+
+    private static double[] concatenate(Frame x) {
+        int n = x.rowCount();
+        double[] out = new double[x.columnCount() * n];
+        for (int j = 0; j < x.columnCount(); j++) {
+            Column c = x.column(j);
+            int o = j * n;
+            for (int i = 0; i < n; i++) {
+                out[o + i] = c.getDouble(i);
+            }
+        }
+        return out;
+    }
+
+    private static void requireUsable(Frame x, String who) {
         if (x.rowCount() == 0) {
             throw new IllegalArgumentException(who + ": there are no rows to fit on");
         }
@@ -40,11 +68,23 @@ public final class NumericInput {
             throw new IllegalArgumentException(who + " needs numeric features without missing values: "
                     + String.join("; ", problems));
         }
-        return x.toMatrix();
     }
 
     /** The columns of {@code x} named in {@code schema}, in its order, as a matrix for predicting. */
     public static Matrix featuresFor(Schema schema, Frame x, String who) {
+        return selectFor(schema, x, who).toMatrix();
+    }
+
+    /**
+     * The columns of {@code x} named in {@code schema}, in its order, stored column by column as
+     * {@link #featureColumns} stores them, for predicting without building a row-major matrix.
+     * Same checks as {@link #featuresFor}.
+     */
+    public static double[] featureColumnsFor(Schema schema, Frame x, String who) {
+        return concatenate(selectFor(schema, x, who));
+    }
+
+    private static Frame selectFor(Schema schema, Frame x, String who) {
         for (String name : schema.names()) {
             if (!x.hasColumn(name)) {
                 throw new IllegalArgumentException(who + " was fitted on columns " + schema.names()
@@ -58,7 +98,7 @@ public final class NumericInput {
                         + " but the model was fitted on a numeric column");
             }
         }
-        return selected.toMatrix();
+        return selected;
     }
 
     /**

@@ -17,6 +17,7 @@ import dev.kiln.learn.data.NumericInput;
  * {@code LinearRegression} (LAPACK {@code gelsd}) does.
  */
 public final class LinearRegression implements Estimator<LinearRegressionModel> {
+    static final String NAME = "linear-regression";
 
     /**
      * The hyperparameters.
@@ -45,9 +46,8 @@ public final class LinearRegression implements Estimator<LinearRegressionModel> 
 
     @Override
     public LinearRegressionModel fit(Frame features, Column target) {
-        String who = "linear-regression";
-        Matrix x = NumericInput.features(features, who);
-        double[] y = NumericInput.target(target, x.rows(), who);
+        Matrix x = NumericInput.features(features, NAME);
+        double[] y = NumericInput.target(target, x.rows(), NAME);
         int n = x.rows();
         int p = x.cols();
         double[] xMean = new double[p];

@@ -1,0 +1,145 @@
+package dev.kiln.learn.linear;
+
+import dev.kiln.core.linalg.Blas;
+import dev.kiln.learn.optim.DifferentiableFunction;
+
+/**
+ * The logistic regression objective Σᵢ loss(xᵢ) + ½λ‖W‖² with its gradient, as scikit-learn's
+ * lbfgs solver minimises it (λ = 1/C; the intercepts are not penalised). With two classes the
+ * loss is the binomial log-loss of σ(x·w + b) with one coefficient row; with K > 2 classes it
+ * is the multinomial (softmax) log-loss over K rows. The variables are W row-major
+ * (rows × p), then the intercepts. Each instance keeps working buffers, so it serves one
+ * minimisation at a time.
+ */
+final class LogisticLoss implements DifferentiableFunction {
+    private final double[] x;
+    private final int n;
+    private final int p;
+    private final int[] codes;
+    private final int rows;
+    private final boolean fitIntercept;
+    private final double l2;
+    private final double[] scores;
+
+    /**
+     * @param x     the row-major n × p features
+     * @param codes each row's class, in [0, classCount)
+     * @param l2    the penalty λ on the coefficients, 0 for none
+     */
+    LogisticLoss(double[] x, int n, int p, int[] codes, int classCount, boolean fitIntercept, double l2) {
+        this.x = x;
+        this.n = n;
+        this.p = p;
+        this.codes = codes;
+        this.rows = LinearClassifierModel.decisionRows(classCount);
+        this.fitIntercept = fitIntercept;
+        this.l2 = l2;
+        this.scores = new double[n * rows];
+    }
+
+    /** How many variables the objective has. */
+    int dimension() {
+        return rows * p + (fitIntercept ? rows : 0);
+    }
+
+    @Override
+    public double valueAndGradient(double[] v, double[] gradient) {
+        for (int i = 0; i < n; i++) {
+            for (int k = 0; k < rows; k++) {
+                scores[i * rows + k] = fitIntercept ? v[rows * p + k] : 0;
+            }
+        }
+        double loss = rows == 1 ? binary(v, gradient) : multinomial(v, gradient);
+        double penalty = 0;
+        if (l2 != 0) {
+            penalty = 0.5 * l2 * Blas.dot(rows * p, v, 0, v, 0);
+            Blas.axpy(rows * p, l2, v, 0, gradient, 0);
+        }
+        return loss + penalty;
+    }
+
+    /** Σ log(1 + e^z) − y·z with z = x·w + b; leaves Xᵀ(σ(z) − y) and Σ(σ(z) − y) in the gradient. */
+    private double binary(double[] v, double[] gradient) {
+        Blas.dgemv(false, n, p, 1.0, x, 0, p, v, 0, 1.0, scores, 0);
+        double loss = 0;
+        double interceptGradient = 0;
+        for (int i = 0; i < n; i++) {
+            double z = scores[i];
+            boolean positive = codes[i] == 1;
+            double e = Math.exp(-Math.abs(z));
+            loss += Math.max(z, 0) + Math.log1p(e) - (positive ? z : 0);
+            double residual = (z >= 0 ? 1 : e) / (1 + e) - (positive ? 1 : 0);
+            scores[i] = residual;
+            interceptGradient += residual;
+        }
+        Blas.dgemv(true, n, p, 1.0, x, 0, p, scores, 0, 0.0, gradient, 0);
+        if (fitIntercept) {
+            gradient[p] = interceptGradient;
+        }
+        return loss;
+    }
+
+    /** Σ logΣₖe^{zₖ} − z_y with Z = XWᵀ + b; leaves (P − Y)ᵀX and the column sums of P − Y in the gradient. */
+    private double multinomial(double[] v, double[] gradient) {
+        Blas.dgemm(false, true, n, rows, p, 1.0, x, 0, p, v, 0, p, 1.0, scores, 0, rows);
+        double loss = 0;
+        for (int i = 0; i < n; i++) {
+            int o = i * rows;
+            double trueScore = scores[o + codes[i]];
+            double max = Double.NEGATIVE_INFINITY;
+            for (int k = 0; k < rows; k++) {
+                max = Math.max(max, scores[o + k]);
+            }
+            double sum = 0;
+            for (int k = 0; k < rows; k++) {
+                double e = Math.exp(scores[o + k] - max);
+                scores[o + k] = e;
+                sum += e;
+            }
+            loss += max + Math.log(sum) - trueScore;
+            for (int k = 0; k < rows; k++) {
+                scores[o + k] /= sum;
+            }
+            scores[o + codes[i]] -= 1;
+        }
+        Blas.dgemm(true, false, rows, p, n, 1.0, scores, 0, rows, x, 0, p, 0.0, gradient, 0, p);
+        if (fitIntercept) {
+            for (int k = 0; k < rows; k++) {
+                gradient[rows * p + k] = 0;
+            }
+            for (int i = 0; i < n; i++) {
+                for (int k = 0; k < rows; k++) {
+                    gradient[rows * p + k] += scores[i * rows + k];
+                }
+            }
+        }
+        return loss;
+    }
+
+    /** log(1 + e^z) without overflow. */
+    static double softplus(double z) {
+        return Math.max(z, 0) + Math.log1p(Math.exp(-Math.abs(z)));
+    }
+
+    /** 1 / (1 + e^−z) without overflow. */
+    static double sigmoid(double z) {
+        if (z >= 0) {
+            return 1 / (1 + Math.exp(-z));
+        }
+        double e = Math.exp(z);
+        return e / (1 + e);
+    }
+
+    /** log Σ e^{v[o..o+k)}, shifted by the maximum so nothing overflows. */
+    static double logSumExp(double[] v, int o, int k) {
+        double max = Double.NEGATIVE_INFINITY;
+        for (int j = 0; j < k; j++) {
+            max = Math.max(max, v[o + j]);
+        }
+        double sum = 0;
+        for (int j = 0; j < k; j++) {
+            sum += Math.exp(v[o + j] - max);
+        }
+        return max + Math.log(sum);
+    }
+}
