@@ -57,7 +57,11 @@ public record ModelSpec(String name, String summary, Set<Task> tasks, boolean ne
         for (Map.Entry<String, Object> e : given.entrySet()) {
             values.put(e.getKey(), param(e.getKey()).coerce(e.getValue(), name));
         }
-        return builder.build(task, new ParamValues(name, values));
+        try {
+            return builder.build(task, new ParamValues(name, values));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(name + ": " + e.getMessage() + (given.isEmpty() ? "" : " (given " + given + ")"), e);
+        }
     }
 
     /** The spec of parameter {@code paramName}, or an error listing the valid names. */
