@@ -44,37 +44,45 @@ public final class BarChart implements Chart {
         return this;
     }
 
+    private static final int WIDTH = 640;
+    private static final double TOP = 44;
+    private static final double BAR = 18;
+    private static final double GAP = 6;
+
     @Override
-    public String toSvg() {
+    public int width() {
+        return WIDTH;
+    }
+
+    @Override
+    public int height() {
+        return (int) (TOP + labels.size() * (BAR + GAP) + 50);
+    }
+
+    @Override
+    public void draw(Canvas svg) {
         int n = labels.size();
         int longest = labels.stream().mapToInt(String::length).max().orElse(4);
         double left = Math.min(260, 16 + longest * 6.6);
         double right = 70;
-        double top = 44;
-        double barHeight = 18;
-        double gap = 6;
-        int width = 640;
-        int height = (int) (top + n * (barHeight + gap) + 50);
         double lo = Math.min(0, values.stream().mapToDouble(Double::doubleValue).min().orElse(0));
         double hi = Math.max(0, values.stream().mapToDouble(Double::doubleValue).max().orElse(1));
         if (hi == lo) {
             hi = lo + 1;
         }
-        double scale = (width - left - right) / (hi - lo);
+        double scale = (WIDTH - left - right) / (hi - lo);
         double zero = left + (0 - lo) * scale;
-        SvgWriter svg = new SvgWriter(width, height);
-        svg.text(width / 2.0, 24, title, 15, "middle", "#222", 0, true);
+        svg.text(WIDTH / 2.0, 24, title, 15, "middle", "#222", 0, true);
         for (int i = 0; i < n; i++) {
-            double y = top + i * (barHeight + gap);
+            double y = TOP + i * (BAR + GAP);
             double v = values.get(i);
             double x = v >= 0 ? zero : zero + v * scale;
-            svg.rect(x, y, Math.abs(v) * scale, barHeight, v >= 0 ? Palette.categorical(0) : Palette.categorical(2), null);
-            svg.text(left - 6, y + barHeight - 5, labels.get(i), 11, "end", "#222", 0, false);
+            svg.rect(x, y, Math.abs(v) * scale, BAR, v >= 0 ? Palette.categorical(0) : Palette.categorical(2), null);
+            svg.text(left - 6, y + BAR - 5, labels.get(i), 11, "end", "#222", 0, false);
             String shown = Ticks.label(v, Math.abs(v) / 1000 + 1e-12);
-            svg.text(v >= 0 ? zero + v * scale + 4 : zero + 4, y + barHeight - 5, shown, 10, "start", "#555", 0, false);
+            svg.text(v >= 0 ? zero + v * scale + 4 : zero + 4, y + BAR - 5, shown, 10, "start", "#555", 0, false);
         }
-        svg.line(zero, top - 4, zero, top + n * (barHeight + gap), "#999", 1, false);
-        svg.text((left + width - right) / 2, height - 16, valueLabel, 12, "middle", "#333", 0, false);
-        return svg.finish();
+        svg.line(zero, TOP - 4, zero, TOP + n * (BAR + GAP), "#999", 1, false);
+        svg.text((left + WIDTH - right) / 2, height() - 16, valueLabel, 12, "middle", "#333", 0, false);
     }
 }

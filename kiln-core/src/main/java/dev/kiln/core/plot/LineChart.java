@@ -49,11 +49,20 @@ public final class LineChart implements Chart {
     }
 
     @Override
-    public String toSvg() {
+    public int width() {
+        return PlotArea.WIDTH;
+    }
+
+    @Override
+    public int height() {
+        return PlotArea.HEIGHT;
+    }
+
+    @Override
+    public void draw(Canvas svg) {
         double[] bx = xRange != null ? xRange : bounds(xs);
         double[] by = yRange != null ? yRange : bounds(ys);
         PlotArea area = new PlotArea(bx[0], bx[1], by[0], by[1], xRange != null, yRange != null);
-        SvgWriter svg = new SvgWriter(PlotArea.WIDTH, PlotArea.HEIGHT);
         area.drawFrame(svg, title, xLabel, yLabel);
         if (diagonal) {
             double lo = Math.max(area.xMin(), area.yMin());
@@ -75,7 +84,6 @@ public final class LineChart implements Chart {
             svg.polyline(px, py, color, 2);
         }
         area.drawLegend(svg, names, colors);
-        return svg.finish();
     }
 
     static double[] bounds(List<double[]> series) {

@@ -55,7 +55,7 @@ final class PlotArea {
         return x1;
     }
 
-    void drawFrame(SvgWriter svg, String title, String xLabel, String yLabel) {
+    void drawFrame(Canvas svg, String title, String xLabel, String yLabel) {
         double xStep = xTicks.length > 1 ? xTicks[1] - xTicks[0] : 1;
         double yStep = yTicks.length > 1 ? yTicks[1] - yTicks[0] : 1;
         for (double t : yTicks) {
@@ -73,7 +73,7 @@ final class PlotArea {
     }
 
     /** A legend in the bottom-right corner of the plot area. */
-    void drawLegend(SvgWriter svg, List<String> names, List<String> colors) {
+    void drawLegend(Canvas svg, List<String> names, List<String> colors) {
         if (names.size() < 2 && (names.isEmpty() || names.get(0).isEmpty())) {
             return;
         }

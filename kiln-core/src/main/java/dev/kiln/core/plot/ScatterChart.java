@@ -49,7 +49,17 @@ public final class ScatterChart implements Chart {
     }
 
     @Override
-    public String toSvg() {
+    public int width() {
+        return PlotArea.WIDTH;
+    }
+
+    @Override
+    public int height() {
+        return PlotArea.HEIGHT;
+    }
+
+    @Override
+    public void draw(Canvas svg) {
         List<double[]> xs = new ArrayList<>();
         List<double[]> ys = new ArrayList<>();
         for (List<double[]> pts : groups.values()) {
@@ -62,7 +72,6 @@ public final class ScatterChart implements Chart {
         double[] bx = LineChart.bounds(xs);
         double[] by = LineChart.bounds(ys);
         PlotArea area = new PlotArea(bx[0], bx[1], by[0], by[1], false, false);
-        SvgWriter svg = new SvgWriter(PlotArea.WIDTH, PlotArea.HEIGHT);
         area.drawFrame(svg, title, xLabel, yLabel);
         if (referenceY != null) {
             svg.line(area.px(area.xMin()), area.py(referenceY), area.px(area.xMax()), area.py(referenceY), "#777", 1, true);
@@ -82,6 +91,5 @@ public final class ScatterChart implements Chart {
             }
         }
         area.drawLegend(svg, names, colors);
-        return svg.finish();
     }
 }

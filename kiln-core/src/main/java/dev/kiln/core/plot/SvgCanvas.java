@@ -2,18 +2,19 @@ package dev.kiln.core.plot;
 
 import java.util.Locale;
 
-/** Builds an SVG document element by element, escaping text and writing coordinates compactly. */
-final class SvgWriter {
+/** Draws into an SVG document element by element, escaping text and writing coordinates compactly. */
+public final class SvgCanvas implements Canvas {
     private final StringBuilder sb = new StringBuilder();
     private final int width;
     private final int height;
 
-    SvgWriter(int width, int height) {
+    public SvgCanvas(int width, int height) {
         this.width = width;
         this.height = height;
     }
 
-    SvgWriter line(double x1, double y1, double x2, double y2, String color, double width, boolean dashed) {
+    @Override
+    public void line(double x1, double y1, double x2, double y2, String color, double width, boolean dashed) {
         sb.append("<line x1=\"").append(n(x1)).append("\" y1=\"").append(n(y1)).append("\" x2=\"").append(n(x2))
                 .append("\" y2=\"").append(n(y2)).append("\" stroke=\"").append(color).append("\" stroke-width=\"")
                 .append(n(width)).append('"');
@@ -21,10 +22,10 @@ final class SvgWriter {
             sb.append(" stroke-dasharray=\"4 3\"");
         }
         sb.append("/>\n");
-        return this;
     }
 
-    SvgWriter polyline(double[] xs, double[] ys, String color, double width) {
+    @Override
+    public void polyline(double[] xs, double[] ys, String color, double width) {
         sb.append("<polyline fill=\"none\" stroke=\"").append(color).append("\" stroke-width=\"").append(n(width))
                 .append("\" stroke-linejoin=\"round\" points=\"");
         for (int i = 0; i < xs.length; i++) {
@@ -34,31 +35,31 @@ final class SvgWriter {
             sb.append(n(xs[i])).append(',').append(n(ys[i]));
         }
         sb.append("\"/>\n");
-        return this;
     }
 
-    SvgWriter rect(double x, double y, double w, double h, String fill, String stroke) {
+    @Override
+    public void rect(double x, double y, double w, double h, String fill, String stroke) {
         sb.append("<rect x=\"").append(n(x)).append("\" y=\"").append(n(y)).append("\" width=\"").append(n(w))
                 .append("\" height=\"").append(n(h)).append("\" fill=\"").append(fill).append('"');
         if (stroke != null) {
             sb.append(" stroke=\"").append(stroke).append('"');
         }
         sb.append("/>\n");
-        return this;
     }
 
-    SvgWriter circle(double cx, double cy, double r, String fill, double opacity) {
+    @Override
+    public void circle(double cx, double cy, double r, String fill, double opacity) {
         sb.append("<circle cx=\"").append(n(cx)).append("\" cy=\"").append(n(cy)).append("\" r=\"").append(n(r))
                 .append("\" fill=\"").append(fill).append('"');
         if (opacity < 1) {
             sb.append(" fill-opacity=\"").append(n(opacity)).append('"');
         }
         sb.append("/>\n");
-        return this;
     }
 
     /** Text anchored "start", "middle" or "end"; rotated by {@code degrees} about its anchor. */
-    SvgWriter text(double x, double y, String text, double size, String anchor, String color, double degrees, boolean bold) {
+    @Override
+    public void text(double x, double y, String text, double size, String anchor, String color, double degrees, boolean bold) {
         sb.append("<text x=\"").append(n(x)).append("\" y=\"").append(n(y)).append("\" font-size=\"").append(n(size))
                 .append("\" text-anchor=\"").append(anchor).append("\" fill=\"").append(color).append('"');
         if (bold) {
@@ -68,10 +69,20 @@ final class SvgWriter {
             sb.append(" transform=\"rotate(").append(n(degrees)).append(' ').append(n(x)).append(' ').append(n(y)).append(")\"");
         }
         sb.append('>').append(escape(text)).append("</text>\n");
-        return this;
     }
 
-    String finish() {
+    @Override
+    public int width() {
+        return width;
+    }
+
+    @Override
+    public int height() {
+        return height;
+    }
+
+    /** The SVG document drawn so far. */
+    public String finish() {
         return "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"" + width + "\" height=\"" + height
                 + "\" viewBox=\"0 0 " + width + " " + height + "\" font-family=\"Helvetica, Arial, sans-serif\">\n"
                 + "<rect width=\"100%\" height=\"100%\" fill=\"white\"/>\n" + sb + "</svg>\n";
