@@ -1,0 +1,253 @@
+package dev.kiln.learn.tree;
+
+import java.util.Arrays;
+
+/**
+ * A fitted binary decision tree stored as flat arrays indexed by node, the layout of
+ * scikit-learn's {@code tree_} object: node 0 is the root; an internal node sends a row left
+ * when {@code x[feature] <= threshold}, right otherwise; a leaf has feature and children −1
+ * and a NaN threshold. Each node carries its value (class distribution, mean, or boosting
+ * score; {@link #valueWidth()} numbers per node), its impurity, and how many training rows
+ * reached it, counted and weighted. TreeSHAP and partial dependence read these arrays.
+ *
+ * <p>Immutable; the array getters return copies, the per-node accessors do not allocate.
+ */
+public final class Tree {
+    /** The feature and child index of a leaf. */
+    public static final int LEAF = -1;
+
+    private final int[] feature;
+    private final double[] threshold;
+    private final int[] left;
+    private final int[] right;
+    private final double[] value;
+    private final int valueWidth;
+    private final double[] impurity;
+    private final int[] samples;
+    private final double[] weightedSamples;
+
+    /**
+     * A tree from its node arrays, checked for consistency: every array has one entry per node
+     * ({@code value} {@code valueWidth} per node), children point forward to existing nodes,
+     * leaves have no children and no feature, every node but the root has exactly one parent.
+     *
+     * @throws IllegalArgumentException when the arrays do not form a tree
+     */
+    public Tree(int[] feature, double[] threshold, int[] left, int[] right, double[] value, int valueWidth,
+                double[] impurity, int[] samples, double[] weightedSamples) {
+        this(feature.clone(), threshold.clone(), left.clone(), right.clone(), value.clone(), valueWidth,
+                impurity.clone(), samples.clone(), weightedSamples.clone(), true);
+    }
+
+    /** Takes ownership of the arrays (no copies), after the same checks. */
+    Tree(int[] feature, double[] threshold, int[] left, int[] right, double[] value, int valueWidth,
+         double[] impurity, int[] samples, double[] weightedSamples, boolean owned) {
+        int n = feature.length;
+        if (n == 0) {
+            throw new IllegalArgumentException("a tree needs at least one node");
+        }
+        if (valueWidth < 1) {
+            throw new IllegalArgumentException("valueWidth must be >= 1, got " + valueWidth);
+        }
+        if (threshold.length != n || left.length != n || right.length != n || impurity.length != n
+                || samples.length != n || weightedSamples.length != n || value.length != (long) n * valueWidth) {
+            throw new IllegalArgumentException("node arrays of a " + n + "-node tree have inconsistent lengths");
+        }
+        boolean[] hasParent = new boolean[n];
+        for (int i = 0; i < n; i++) {
+            boolean leaf = left[i] == LEAF;
+            if (leaf != (right[i] == LEAF) || leaf != (feature[i] == LEAF)) {
+                throw new IllegalArgumentException("node " + i + " is neither a leaf nor a split");
+            }
+            if (!leaf) {
+                if (feature[i] < 0) {
+                    throw new IllegalArgumentException("node " + i + " splits on feature " + feature[i]);
+                }
+                for (int child : new int[] {left[i], right[i]}) {
+                    if (child <= i || child >= n || hasParent[child]) {
+                        throw new IllegalArgumentException("node " + i + " has an invalid child " + child);
+                    }
+                    hasParent[child] = true;
+                }
+            }
+        }
+        for (int i = 1; i < n; i++) {
+            if (!hasParent[i]) {
+                throw new IllegalArgumentException("node " + i + " is unreachable");
+            }
+        }
+        this.feature = feature;
+        this.threshold = threshold;
+        this.left = left;
+        this.right = right;
+        this.value = value;
+        this.valueWidth = valueWidth;
+        this.impurity = impurity;
+        this.samples = samples;
+        this.weightedSamples = weightedSamples;
+    }
+
+    public int nodeCount() {
+        return feature.length;
+    }
+
+    /** How many numbers each node's value holds: the class count, or 1. */
+    public int valueWidth() {
+        return valueWidth;
+    }
+
+    public boolean isLeaf(int node) {
+        return left[node] == LEAF;
+    }
+
+    public int feature(int node) {
+        return feature[node];
+    }
+
+    public double threshold(int node) {
+        return threshold[node];
+    }
+
+    public int left(int node) {
+        return left[node];
+    }
+
+    public int right(int node) {
+        return right[node];
+    }
+
+    /** Component {@code k} of the node's value. */
+    public double value(int node, int k) {
+        return value[node * valueWidth + k];
+    }
+
+    public double impurity(int node) {
+        return impurity[node];
+    }
+
+    /** How many training rows reached the node. */
+    public int samples(int node) {
+        return samples[node];
+    }
+
+    /** The total weight of the training rows that reached the node. */
+    public double weightedSamples(int node) {
+        return weightedSamples[node];
+    }
+
+    /** Each node's split feature, {@link #LEAF} for leaves. */
+    public int[] features() {
+        return feature.clone();
+    }
+
+    /** Each node's threshold, NaN for leaves. */
+    public double[] thresholds() {
+        return threshold.clone();
+    }
+
+    public int[] leftChildren() {
+        return left.clone();
+    }
+
+    public int[] rightChildren() {
+        return right.clone();
+    }
+
+    /** The node values, row-major: node i's value is {@code [i * valueWidth, (i + 1) * valueWidth)}. */
+    public double[] values() {
+        return value.clone();
+    }
+
+    public double[] impurities() {
+        return impurity.clone();
+    }
+
+    public int[] sampleCounts() {
+        return samples.clone();
+    }
+
+    public double[] weightedSampleCounts() {
+        return weightedSamples.clone();
+    }
+
+    /** The leaf reached by the row stored at {@code x[offset], x[offset + 1], …}. */
+    public int leaf(double[] x, int offset) {
+        int node = 0;
+        int[] l = left;
+        while (l[node] != LEAF) {
+            node = x[offset + feature[node]] <= threshold[node] ? l[node] : right[node];
+        }
+        return node;
+    }
+
+    public int leafCount() {
+        int c = 0;
+        for (int l : left) {
+            if (l == LEAF) {
+                c++;
+            }
+        }
+        return c;
+    }
+
+    /** The number of edges on the longest root-to-leaf path (0 for a single leaf). */
+    public int depth() {
+        int[] depth = new int[nodeCount()];
+        int max = 0;
+        for (int i = 0; i < depth.length; i++) {
+            if (left[i] != LEAF) {
+                depth[left[i]] = depth[i] + 1;
+                depth[right[i]] = depth[i] + 1;
+                max = Math.max(max, depth[i] + 1);
+            }
+        }
+        return max;
+    }
+
+    /**
+     * Impurity-based feature importances (Breiman et al. 1984, "mean decrease in impurity"), as
+     * scikit-learn computes them: for each split, the weighted impurity decrease
+     * {@code w·i − w_left·i_left − w_right·i_right}, summed per feature, divided by the root
+     * weight and normalised to sum to 1 (all zeros when the tree has no split).
+     */
+    public double[] featureImportances(int featureCount) {
+        double[] out = new double[featureCount];
+        for (int i = 0; i < nodeCount(); i++) {
+            if (left[i] != LEAF) {
+                int l = left[i];
+                int r = right[i];
+                out[feature[i]] += weightedSamples[i] * impurity[i] - weightedSamples[l] * impurity[l]
+                        - weightedSamples[r] * impurity[r];
+            }
+        }
+        double total = 0;
+        for (int f = 0; f < featureCount; f++) {
+            out[f] /= weightedSamples[0];
+            total += out[f];
+        }
+        if (total > 0) {
+            for (int f = 0; f < featureCount; f++) {
+                out[f] /= total;
+            }
+        }
+        return out;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Tree t && valueWidth == t.valueWidth && Arrays.equals(feature, t.feature)
+                && Arrays.equals(threshold, t.threshold) && Arrays.equals(left, t.left) && Arrays.equals(right, t.right)
+                && Arrays.equals(value, t.value) && Arrays.equals(impurity, t.impurity)
+                && Arrays.equals(samples, t.samples) && Arrays.equals(weightedSamples, t.weightedSamples);
+    }
+
+    @Override
+    public int hashCode() {
+        return 31 * Arrays.hashCode(feature) + Arrays.hashCode(threshold);
+    }
+
+    @Override
+    public String toString() {
+        return "Tree[" + nodeCount() + " nodes, " + leafCount() + " leaves, depth " + depth() + "]";
+    }
+}
