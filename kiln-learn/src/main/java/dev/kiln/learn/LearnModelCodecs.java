@@ -2,6 +2,7 @@ package dev.kiln.learn;
 
 import dev.kiln.core.modelfile.ModelCodec;
 import dev.kiln.core.modelfile.ModelCodecProvider;
+import dev.kiln.learn.ensemble.EnsembleModelCodecs;
 import dev.kiln.learn.linear.LinearModelCodecs;
 import dev.kiln.learn.tree.TreeModelCodecs;
 import java.util.List;
@@ -12,6 +13,6 @@ public final class LearnModelCodecs implements ModelCodecProvider {
 
     @Override
     public List<ModelCodec<?>> codecs() {
-        return Stream.of(LinearModelCodecs.all(), TreeModelCodecs.all()).flatMap(List::stream).toList();
+        return Stream.of(LinearModelCodecs.all(), TreeModelCodecs.all(), EnsembleModelCodecs.all()).flatMap(List::stream).toList();
     }
 }

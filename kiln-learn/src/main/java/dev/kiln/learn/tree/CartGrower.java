@@ -180,10 +180,14 @@ public final class CartGrower {
 
         Tree run() {
             int m = 0;
+            byte[] in = ws.goesLeft;
             for (int i = 0; i < ws.n; i++) {
                 if (weight[i] > 0) {
                     ws.samples[m++] = i;
-                } else if (!(weight[i] == 0)) {
+                    in[i] = 1;
+                } else if (weight[i] == 0) {
+                    in[i] = 0;
+                } else {
                     throw new IllegalArgumentException("row " + i + " has weight " + weight[i] + "; weights must be >= 0");
                 }
             }
@@ -196,11 +200,10 @@ public final class CartGrower {
                     int[] all = data.order(f);
                     int[] mine = ws.sorted(f);
                     int k = 0;
-                    for (int i = 0; i < ws.n; i++) {
+                    for (int i = 0; i < ws.n && k < m; i++) {
                         int r = all[i];
-                        if (weight[r] > 0) {
-                            mine[k++] = r;
-                        }
+                        mine[k] = r;
+                        k += in[r];
                     }
                 }
             }

@@ -11,7 +11,7 @@ import java.util.List;
  * row's sum runs over the trees in order, so the result does not depend on the thread count.
  */
 public final class LeafSums {
-    private static final int BLOCK = 512;
+    private static final int BLOCK = 256;
 
     private LeafSums() {
     }
@@ -36,22 +36,19 @@ public final class LeafSums {
                 int from = b * BLOCK;
                 int to = Math.min(n, from + BLOCK);
                 for (int t = 0; t < trees.size(); t++) {
-                    add(trees.get(t), column == null ? 0 : column[t], data, offset, stride, from, to, out, outputs);
+                    Tree tree = trees.get(t);
+                    int width = tree.valueWidth();
+                    int first = column == null ? 0 : column[t];
+                    for (int i = from; i < to; i++) {
+                        int o = i * outputs + first;
+                        int leaf = tree.leaf(data, offset + i * stride);
+                        for (int k = 0; k < width; k++) {
+                            out[o + k] += tree.value(leaf, k);
+                        }
+                    }
                 }
             }
         });
         return out;
-    }
-
-    private static void add(Tree tree, int column, double[] x, int offset, int stride, int from, int to,
-                            double[] out, int outputs) {
-        int width = tree.valueWidth();
-        for (int i = from; i < to; i++) {
-            int leaf = tree.leaf(x, offset + i * stride);
-            int o = i * outputs + column;
-            for (int k = 0; k < width; k++) {
-                out[o + k] += tree.value(leaf, k);
-            }
-        }
     }
 }

@@ -25,6 +25,8 @@ public final class Tree {
     private final double[] impurity;
     private final int[] samples;
     private final double[] weightedSamples;
+    /** The splits re-laid for prediction; see {@link #pack}. */
+    private final long[] packed;
 
     /**
      * A tree from its node arrays, checked for consistency: every array has one entry per node
@@ -85,6 +87,7 @@ public final class Tree {
         this.impurity = impurity;
         this.samples = samples;
         this.weightedSamples = weightedSamples;
+        this.packed = pack();
     }
 
     public int nodeCount() {
@@ -170,14 +173,46 @@ public final class Tree {
         return weightedSamples.clone();
     }
 
+    /**
+     * The nodes in breadth-first order, two longs each: the threshold's bits, then the feature
+     * (high half) and the position of the left child, whose sibling follows it (low half); a
+     * leaf has feature −1 and its node index in the low half. Walking a row down then reads
+     * one 16-byte slot per level instead of four arrays.
+     */
+    private long[] pack() {
+        int n = feature.length;
+        long[] out = new long[2 * n];
+        int[] queue = new int[n];
+        int head = 0;
+        int tail = 1;
+        while (head < tail) {
+            int node = queue[head];
+            int at = head++;
+            if (left[node] == LEAF) {
+                out[2 * at] = 0;
+                out[2 * at + 1] = (long) LEAF << 32 | node;
+            } else {
+                out[2 * at] = Double.doubleToRawLongBits(threshold[node]);
+                out[2 * at + 1] = (long) feature[node] << 32 | tail;
+                queue[tail++] = left[node];
+                queue[tail++] = right[node];
+            }
+        }
+        return out;
+    }
+
     /** The leaf reached by the row stored at {@code x[offset], x[offset + 1], …}. */
     public int leaf(double[] x, int offset) {
-        int node = 0;
-        int[] l = left;
-        while (l[node] != LEAF) {
-            node = x[offset + feature[node]] <= threshold[node] ? l[node] : right[node];
+        long[] p = packed;
+        int at = 0;
+        while (true) {
+            long meta = p[2 * at + 1];
+            int f = (int) (meta >> 32);
+            if (f < 0) {
+                return (int) meta;
+            }
+            at = (int) meta + (x[offset + f] <= Double.longBitsToDouble(p[2 * at]) ? 0 : 1);
         }
-        return node;
     }
 
     public int leafCount() {

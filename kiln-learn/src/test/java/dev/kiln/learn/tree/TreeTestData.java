@@ -8,13 +8,13 @@ import dev.kiln.core.random.Rng;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Random tables for tree tests. */
-final class TreeTestData {
+/** Random tables for the tests of trees and ensembles. */
+public final class TreeTestData {
     private TreeTestData() {
     }
 
     /** {@code cols} standard normal columns x0, x1, …. */
-    static Frame gaussian(Rng rng, int rows, int cols) {
+    public static Frame gaussian(Rng rng, int rows, int cols) {
         List<Column> columns = new ArrayList<>();
         for (int j = 0; j < cols; j++) {
             double[] v = new double[rows];
@@ -27,7 +27,7 @@ final class TreeTestData {
     }
 
     /** {@code cols} columns of small integers in [0, levels): many ties. */
-    static Frame integers(Rng rng, int rows, int cols, int levels) {
+    public static Frame integers(Rng rng, int rows, int cols, int levels) {
         List<Column> columns = new ArrayList<>();
         for (int j = 0; j < cols; j++) {
             double[] v = new double[rows];
@@ -40,7 +40,7 @@ final class TreeTestData {
     }
 
     /** Class names c0 … c{k−1} drawn uniformly, every class present at least once. */
-    static Column randomClasses(Rng rng, int rows, int k) {
+    public static Column randomClasses(Rng rng, int rows, int k) {
         String[] v = new String[rows];
         for (int i = 0; i < rows; i++) {
             v[i] = "c" + (i < k ? i : rng.nextInt(k));
