@@ -18,7 +18,8 @@ public final class EnsembleModelCodecs {
 
     /** The codecs of this package's models. */
     public static List<ModelCodec<?>> all() {
-        return List.of(new ForestClassifierCodec(), new ForestRegressorCodec());
+        return List.of(new ForestClassifierCodec(), new ForestRegressorCodec(), new BoostingClassifierCodec(),
+                new BoostingRegressorCodec());
     }
 
     static final class ForestClassifierCodec implements ModelCodec<RandomForestClassifierModel> {
@@ -71,6 +72,64 @@ public final class EnsembleModelCodecs {
         public RandomForestRegressorModel read(ModelReader in) {
             return new RandomForestRegressorModel(in.hyperparameters(RandomForestRegressor.Params.class),
                     in.inputSchema(), TreeTensors.read(in, 1), oobScore(in));
+        }
+    }
+
+    static final class BoostingClassifierCodec implements ModelCodec<GradientBoostingClassifierModel> {
+        @Override
+        public String typeId() {
+            return "gradient-boosting-classifier";
+        }
+
+        @Override
+        public Class<GradientBoostingClassifierModel> type() {
+            return GradientBoostingClassifierModel.class;
+        }
+
+        @Override
+        public void write(GradientBoostingClassifierModel m, ModelWriter out) {
+            out.hyperparameters(m.params());
+            out.put("classes", m.classes());
+            out.put("baseline", m.baseline());
+            out.put("train_scores", m.trainScores());
+            out.put("validation_scores", m.validationScores());
+            TreeTensors.write(m.trees(), out);
+        }
+
+        @Override
+        public GradientBoostingClassifierModel read(ModelReader in) {
+            Schema schema = in.inputSchema();
+            return new GradientBoostingClassifierModel(in.hyperparameters(GradientBoosting.Params.class), schema,
+                    in.getStringList("classes"), in.get("baseline", double[].class), TreeTensors.read(in, 1),
+                    in.get("train_scores", double[].class), in.get("validation_scores", double[].class));
+        }
+    }
+
+    static final class BoostingRegressorCodec implements ModelCodec<GradientBoostingRegressorModel> {
+        @Override
+        public String typeId() {
+            return "gradient-boosting-regressor";
+        }
+
+        @Override
+        public Class<GradientBoostingRegressorModel> type() {
+            return GradientBoostingRegressorModel.class;
+        }
+
+        @Override
+        public void write(GradientBoostingRegressorModel m, ModelWriter out) {
+            out.hyperparameters(m.params());
+            out.put("baseline", m.baseline());
+            out.put("train_scores", m.trainScores());
+            out.put("validation_scores", m.validationScores());
+            TreeTensors.write(m.trees(), out);
+        }
+
+        @Override
+        public GradientBoostingRegressorModel read(ModelReader in) {
+            return new GradientBoostingRegressorModel(in.hyperparameters(GradientBoosting.Params.class), in.inputSchema(),
+                    in.get("baseline", Double.class), TreeTensors.read(in, 1), in.get("train_scores", double[].class),
+                    in.get("validation_scores", double[].class));
         }
     }
 

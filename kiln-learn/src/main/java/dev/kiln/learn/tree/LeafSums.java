@@ -32,16 +32,18 @@ public final class LeafSums {
         long work = (long) n * trees.size();
         int parts = work < 20_000 ? 1 : Math.min(blocks, Parallelism.threads() * 4);
         Parallelism.forEachPart(parts, part -> {
+            int[] leaves = new int[BLOCK];
             for (int b = part; b < blocks; b += parts) {
                 int from = b * BLOCK;
                 int to = Math.min(n, from + BLOCK);
                 for (int t = 0; t < trees.size(); t++) {
                     Tree tree = trees.get(t);
+                    tree.leaves(data, offset, stride, from, to, leaves);
                     int width = tree.valueWidth();
                     int first = column == null ? 0 : column[t];
                     for (int i = from; i < to; i++) {
                         int o = i * outputs + first;
-                        int leaf = tree.leaf(data, offset + i * stride);
+                        int leaf = leaves[i - from];
                         for (int k = 0; k < width; k++) {
                             out[o + k] += tree.value(leaf, k);
                         }

@@ -203,8 +203,51 @@ public final class Tree {
 
     /** The leaf reached by the row stored at {@code x[offset], x[offset + 1], …}. */
     public int leaf(double[] x, int offset) {
+        return walk(x, offset, 0);
+    }
+
+    /**
+     * The leaves reached by rows {@code from} to {@code to} − 1 of a row-major table
+     * ({@code x[offset + row * stride + j]}), written to {@code out[0, to − from)}. Four rows
+     * walk down at once, interleaved, and a row that reaches its leaf hands its lane to the next
+     * row, so the reads and comparisons of four walks always overlap instead of waiting on each
+     * other.
+     */
+    public void leaves(double[] x, int offset, int stride, int from, int to, int[] out) {
         long[] p = packed;
-        int at = 0;
+        int[] row = new int[4];
+        int[] at = new int[4];
+        int lanes = 0;
+        int next = from;
+        while (lanes < 4 && next < to) {
+            row[lanes++] = next++;
+        }
+        while (lanes > 0) {
+            for (int l = 0; l < lanes; l++) {
+                int a = at[l];
+                long meta = p[2 * a + 1];
+                int f = (int) (meta >> 32);
+                if (f >= 0) {
+                    at[l] = (int) meta + (x[offset + row[l] * stride + f] <= Double.longBitsToDouble(p[2 * a]) ? 0 : 1);
+                } else {
+                    out[row[l] - from] = (int) meta;
+                    if (next < to) {
+                        row[l] = next++;
+                        at[l] = 0;
+                    } else {
+                        lanes--;
+                        row[l] = row[lanes];
+                        at[l] = at[lanes];
+                        l--;
+                    }
+                }
+            }
+        }
+    }
+
+    private int walk(double[] x, int offset, int from) {
+        long[] p = packed;
+        int at = from;
         while (true) {
             long meta = p[2 * at + 1];
             int f = (int) (meta >> 32);
