@@ -19,7 +19,7 @@ public final class EnsembleModelCodecs {
     /** The codecs of this package's models. */
     public static List<ModelCodec<?>> all() {
         return List.of(new ForestClassifierCodec(), new ForestRegressorCodec(), new BoostingClassifierCodec(),
-                new BoostingRegressorCodec());
+                new BoostingRegressorCodec(), new IsolationForestCodec());
     }
 
     static final class ForestClassifierCodec implements ModelCodec<RandomForestClassifierModel> {
@@ -130,6 +130,34 @@ public final class EnsembleModelCodecs {
             return new GradientBoostingRegressorModel(in.hyperparameters(GradientBoosting.Params.class), in.inputSchema(),
                     in.get("baseline", Double.class), TreeTensors.read(in, 1), in.get("train_scores", double[].class),
                     in.get("validation_scores", double[].class));
+        }
+    }
+
+    /** An isolation forest is no {@code Model}, so its codec records the input columns itself. */
+    static final class IsolationForestCodec implements ModelCodec<IsolationForestModel> {
+        @Override
+        public String typeId() {
+            return "isolation-forest";
+        }
+
+        @Override
+        public Class<IsolationForestModel> type() {
+            return IsolationForestModel.class;
+        }
+
+        @Override
+        public void write(IsolationForestModel m, ModelWriter out) {
+            out.hyperparameters(m.params());
+            out.put("columns", m.inputSchema());
+            out.put("max_samples", m.maxSamples());
+            out.put("offset", m.offset());
+            TreeTensors.write(m.trees(), out);
+        }
+
+        @Override
+        public IsolationForestModel read(ModelReader in) {
+            return new IsolationForestModel(in.hyperparameters(IsolationForest.Params.class), in.get("columns", Schema.class),
+                    TreeTensors.read(in, 1), in.get("max_samples", Integer.class), in.get("offset", Double.class));
         }
     }
 
