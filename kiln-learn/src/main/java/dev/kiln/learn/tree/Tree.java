@@ -174,28 +174,29 @@ public final class Tree {
     }
 
     /**
-     * The nodes in breadth-first order, two longs each: the threshold's bits, then the feature
-     * (high half) and the position of the left child, whose sibling follows it (low half); a
-     * leaf has feature −1 and its node index in the low half. Walking a row down then reads
-     * one 16-byte slot per level instead of four arrays.
+     * The nodes in depth-first order (a node, its left subtree, its right subtree), two longs
+     * each: the threshold's bits, then the feature (high half) and the position of the right
+     * child (low half); the left child is the next node. A leaf has feature −1 and its node index
+     * in the low half. Walking a row down reads one 16-byte slot per level instead of four
+     * arrays, and every step to a left child reads the next slot.
      */
     private long[] pack() {
         int n = feature.length;
+        int[] size = new int[n];
+        for (int i = n - 1; i >= 0; i--) {
+            size[i] = left[i] == LEAF ? 1 : 1 + size[left[i]] + size[right[i]];
+        }
+        int[] position = new int[n];
         long[] out = new long[2 * n];
-        int[] queue = new int[n];
-        int head = 0;
-        int tail = 1;
-        while (head < tail) {
-            int node = queue[head];
-            int at = head++;
+        for (int node = 0; node < n; node++) {
+            int at = position[node];
             if (left[node] == LEAF) {
-                out[2 * at] = 0;
                 out[2 * at + 1] = (long) LEAF << 32 | node;
             } else {
+                position[left[node]] = at + 1;
+                position[right[node]] = at + 1 + size[left[node]];
                 out[2 * at] = Double.doubleToRawLongBits(threshold[node]);
-                out[2 * at + 1] = (long) feature[node] << 32 | tail;
-                queue[tail++] = left[node];
-                queue[tail++] = right[node];
+                out[2 * at + 1] = (long) feature[node] << 32 | position[right[node]];
             }
         }
         return out;
@@ -228,7 +229,8 @@ public final class Tree {
                 long meta = p[2 * a + 1];
                 int f = (int) (meta >> 32);
                 if (f >= 0) {
-                    at[l] = (int) meta + (x[offset + row[l] * stride + f] <= Double.longBitsToDouble(p[2 * a]) ? 0 : 1);
+                    int right = x[offset + row[l] * stride + f] <= Double.longBitsToDouble(p[2 * a]) ? 0 : -1;
+                    at[l] = a + 1 + (((int) meta - a - 1) & right);
                 } else {
                     out[row[l] - from] = (int) meta;
                     if (next < to) {
@@ -254,7 +256,8 @@ public final class Tree {
             if (f < 0) {
                 return (int) meta;
             }
-            at = (int) meta + (x[offset + f] <= Double.longBitsToDouble(p[2 * at]) ? 0 : 1);
+            int right = x[offset + f] <= Double.longBitsToDouble(p[2 * at]) ? 0 : -1;
+            at = at + 1 + (((int) meta - at - 1) & right);
         }
     }
 
