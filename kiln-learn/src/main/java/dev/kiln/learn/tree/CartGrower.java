@@ -270,9 +270,7 @@ public final class CartGrower {
          * with its split and children statistics, or null when it stays a leaf.
          */
         private Candidate evaluate(Candidate c, double impurity, double nodeWeight) {
-            int n = c.end - c.start;
-            if (c.depth >= limits.depthLimit() || n < limits.minSamplesSplit() || n < 2 * limits.minSamplesLeaf()
-                    || impurity <= EPSILON) {
+            if (!maySplit(c.end - c.start, c.depth, impurity)) {
                 return null;
             }
             BestSplit best = ws.best;
@@ -359,23 +357,32 @@ public final class CartGrower {
             return true;
         }
 
-        /** Splits an evaluated node: partitions its rows and adds its children to the tree. */
+        /** Whether the stopping rules let a node of n rows at this depth and impurity be split. */
+        private boolean maySplit(int n, int depth, double impurity) {
+            return depth < limits.depthLimit() && n >= limits.minSamplesSplit() && n >= 2 * limits.minSamplesLeaf()
+                    && impurity > EPSILON;
+        }
+
+        /**
+         * Splits an evaluated node: adds its children to the tree and, for those that may split
+         * further, arranges their rows (children that will be leaves need no order).
+         */
         private Candidate[] expand(Candidate c) {
             int mid = c.start + c.leftCount;
-            boolean leftPresorted = c.presorted && presortPays(c.leftCount);
-            boolean rightPresorted = c.presorted && presortPays(c.end - mid);
-            if (c.presorted) {
-                if (leftPresorted || rightPresorted) {
-                    partitionPresorted(c, mid);
-                    if (!leftPresorted) {
-                        System.arraycopy(ws.sorted[0], c.start, ws.samples, c.start, c.leftCount);
-                    }
-                    if (!rightPresorted) {
-                        System.arraycopy(ws.sorted[0], mid, ws.samples, mid, c.end - mid);
-                    }
-                } else {
-                    System.arraycopy(ws.sorted[c.feature], c.start, ws.samples, c.start, c.end - c.start);
+            boolean leftMaySplit = maySplit(c.leftCount, c.depth + 1, c.leftImpurity);
+            boolean rightMaySplit = maySplit(c.end - mid, c.depth + 1, c.rightImpurity);
+            boolean leftPresorted = c.presorted && leftMaySplit && presortPays(c.leftCount);
+            boolean rightPresorted = c.presorted && rightMaySplit && presortPays(c.end - mid);
+            if (c.presorted && (leftPresorted || rightPresorted)) {
+                partitionPresorted(c, mid);
+                if (leftMaySplit && !leftPresorted) {
+                    System.arraycopy(ws.sorted[0], c.start, ws.samples, c.start, c.leftCount);
                 }
+                if (rightMaySplit && !rightPresorted) {
+                    System.arraycopy(ws.sorted[0], mid, ws.samples, mid, c.end - mid);
+                }
+            } else if (c.presorted && (leftMaySplit || rightMaySplit)) {
+                System.arraycopy(ws.sorted[c.feature], c.start, ws.samples, c.start, c.end - c.start);
             }
             int leftId = tree.addNode(c.leftValue, c.leftImpurity, c.leftCount, c.leftWeight);
             int rightId = tree.addNode(c.rightValue, c.rightImpurity, c.end - mid, c.rightWeight);
