@@ -1,6 +1,7 @@
 package dev.kiln.learn.ensemble;
 
 import dev.kiln.core.linalg.Matrix;
+import dev.kiln.core.parallel.Parallelism;
 import dev.kiln.core.random.Rng;
 import java.util.Arrays;
 
@@ -9,7 +10,8 @@ import java.util.Arrays;
  * {@code _BinMapper}: a feature with at most {@code maxBins} distinct values gets one bin per
  * value, split halfway between neighbours; otherwise the bin edges are the
  * {@code 100·i/maxBins}-th percentiles ("midpoint" method), computed on at most 200,000 rows
- * drawn at random. A value goes to the first bin whose upper edge it does not exceed.
+ * drawn at random. A value goes to the first bin whose upper edge it does not exceed. Features
+ * are binned in parallel.
  */
 final class BinMapper {
     /** scikit-learn's subsample size for finding bin edges. */
@@ -34,13 +36,14 @@ final class BinMapper {
             }
         }
         double[][] edges = new double[x.cols()][];
-        double[] values = new double[used.length];
-        for (int f = 0; f < x.cols(); f++) {
-            for (int i = 0; i < used.length; i++) {
-                values[i] = x.get(used[i], f);
+        int[] sample = used;
+        Parallelism.forEachPart(x.cols(), f -> {
+            double[] values = new double[sample.length];
+            for (int i = 0; i < sample.length; i++) {
+                values[i] = x.get(sample[i], f);
             }
             edges[f] = edges(values, maxBins);
-        }
+        });
         return new BinMapper(edges);
     }
 
@@ -106,28 +109,26 @@ final class BinMapper {
     /** The bin of each of {@code rows} of {@code x}, feature by feature ({@code [f][i]}, unsigned bytes). */
     byte[][] bin(Matrix x, int[] rows) {
         byte[][] out = new byte[edges.length][rows.length];
-        for (int f = 0; f < edges.length; f++) {
+        Parallelism.forEachPart(edges.length, f -> {
             double[] e = edges[f];
             byte[] col = out[f];
             for (int i = 0; i < rows.length; i++) {
                 col[i] = (byte) bin(e, x.get(rows[i], f));
             }
-        }
+        });
         return out;
     }
 
-    /** The number of edges below v: the first bin whose upper edge is at least v. */
+    /**
+     * The number of edges below v: the first bin whose upper edge is at least v. A binary search
+     * in steps of falling powers of two, whose only data-dependent choice is a conditional move.
+     */
     private static int bin(double[] e, double v) {
-        int lo = 0;
-        int hi = e.length;
-        while (lo < hi) {
-            int mid = (lo + hi) >>> 1;
-            if (v <= e[mid]) {
-                hi = mid;
-            } else {
-                lo = mid + 1;
-            }
+        int below = 0;
+        for (int step = Integer.highestOneBit(Math.max(e.length, 1)); step > 0; step >>= 1) {
+            int next = below + step;
+            below = next <= e.length && e[next - 1] < v ? next : below;
         }
-        return lo;
+        return below;
     }
 }

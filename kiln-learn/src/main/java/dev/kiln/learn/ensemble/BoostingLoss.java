@@ -18,8 +18,11 @@ abstract sealed class BoostingLoss {
     /** The raw score of the best constant model over {@code rows}. */
     abstract double[] baseline(int[] rows);
 
-    /** Writes output k's gradient and hessian for rows {@code from} to {@code to} − 1 of {@code rows}. */
-    abstract void gradients(double[][] raw, int[] rows, int from, int to, double[][] gradient, double[][] hessian);
+    /**
+     * Writes each output's gradient and hessian for rows {@code from} to {@code to} − 1 of
+     * {@code rows}, and returns those rows' summed loss, which comes almost free on the way.
+     */
+    abstract double gradients(double[][] raw, int[] rows, int from, int to, double[][] gradient, double[][] hessian);
 
     /** The mean loss over {@code rows} of raw scores {@code raw[k][j]} (j indexing {@code rows}). */
     abstract double meanLoss(double[][] raw, int[] rows);
@@ -52,12 +55,16 @@ abstract sealed class BoostingLoss {
         }
 
         @Override
-        void gradients(double[][] raw, int[] rows, int from, int to, double[][] gradient, double[][] hessian) {
+        double gradients(double[][] raw, int[] rows, int from, int to, double[][] gradient, double[][] hessian) {
             double[] f = raw[0];
             double[] g = gradient[0];
+            double loss = 0;
             for (int j = from; j < to; j++) {
-                g[j] = f[j] - y[rows[j]];
+                double d = f[j] - y[rows[j]];
+                g[j] = d;
+                loss += 0.5 * d * d;
             }
+            return loss;
         }
 
         @Override
@@ -102,15 +109,21 @@ abstract sealed class BoostingLoss {
         }
 
         @Override
-        void gradients(double[][] raw, int[] rows, int from, int to, double[][] gradient, double[][] hessian) {
+        double gradients(double[][] raw, int[] rows, int from, int to, double[][] gradient, double[][] hessian) {
             double[] f = raw[0];
             double[] g = gradient[0];
             double[] h = hessian[0];
+            double loss = 0;
             for (int j = from; j < to; j++) {
-                double p = sigmoid(f[j]);
-                g[j] = p - y[rows[j]];
+                double fj = f[j];
+                double e = Math.exp(-Math.abs(fj));
+                double p = fj >= 0 ? 1 / (1 + e) : e / (1 + e);
+                int yj = y[rows[j]];
+                g[j] = p - yj;
                 h[j] = p * (1 - p);
+                loss += loss(fj, e, yj);
             }
+            return loss;
         }
 
         @Override
@@ -118,9 +131,14 @@ abstract sealed class BoostingLoss {
             double s = 0;
             for (int j = 0; j < rows.length; j++) {
                 double f = raw[0][j];
-                s += Math.max(f, 0) + Math.log1p(Math.exp(-Math.abs(f))) - y[rows[j]] * f;
+                s += loss(f, Math.exp(-Math.abs(f)), y[rows[j]]);
             }
             return s / rows.length;
+        }
+
+        /** {@code log(1 + e^f) − y·f}, computed stably from {@code e = e^−|f|}. */
+        private static double loss(double f, double e, int y) {
+            return Math.max(f, 0) + Math.log1p(e) - y * f;
         }
 
         static double sigmoid(double f) {
@@ -168,37 +186,32 @@ abstract sealed class BoostingLoss {
         }
 
         @Override
-        void gradients(double[][] raw, int[] rows, int from, int to, double[][] gradient, double[][] hessian) {
+        double gradients(double[][] raw, int[] rows, int from, int to, double[][] gradient, double[][] hessian) {
             double[] p = new double[classes];
+            double loss = 0;
             for (int j = from; j < to; j++) {
-                softmax(raw, j, p);
                 int c = y[rows[j]];
+                loss += softmax(raw, j, p) - raw[c][j];
                 for (int k = 0; k < classes; k++) {
                     gradient[k][j] = p[k] - (k == c ? 1 : 0);
                     hessian[k][j] = p[k] * (1 - p[k]);
                 }
             }
+            return loss;
         }
 
         @Override
         double meanLoss(double[][] raw, int[] rows) {
+            double[] p = new double[classes];
             double s = 0;
             for (int j = 0; j < rows.length; j++) {
-                double max = Double.NEGATIVE_INFINITY;
-                for (int k = 0; k < classes; k++) {
-                    max = Math.max(max, raw[k][j]);
-                }
-                double sum = 0;
-                for (int k = 0; k < classes; k++) {
-                    sum += Math.exp(raw[k][j] - max);
-                }
-                s += max + Math.log(sum) - raw[y[rows[j]]][j];
+                s += softmax(raw, j, p) - raw[y[rows[j]]][j];
             }
             return s / rows.length;
         }
 
-        /** The softmax of row j's raw scores, into {@code p}. */
-        static void softmax(double[][] raw, int j, double[] p) {
+        /** The softmax of row j's raw scores, into {@code p}; returns their log-sum-exp. */
+        static double softmax(double[][] raw, int j, double[] p) {
             double max = Double.NEGATIVE_INFINITY;
             for (double[] r : raw) {
                 max = Math.max(max, r[j]);
@@ -211,6 +224,7 @@ abstract sealed class BoostingLoss {
             for (int k = 0; k < p.length; k++) {
                 p[k] /= sum;
             }
+            return max + Math.log(sum);
         }
     }
 }

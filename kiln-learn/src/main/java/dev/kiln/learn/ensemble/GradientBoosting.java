@@ -25,6 +25,8 @@ public final class GradientBoosting {
     static final String NAME = "gradient-boosting";
     /** Early stopping in {@link EarlyStopping#AUTO} mode applies above this many rows (scikit-learn's). */
     static final int AUTO_EARLY_STOPPING_ROWS = 10_000;
+    /** Rows per part of the gradient computation. */
+    private static final int CHUNK = 16_384;
 
     private GradientBoosting() {
     }
@@ -195,6 +197,7 @@ public final class GradientBoosting {
         double[] baseline = loss.baseline(train);
         double[][] raw = filled(outputs, m, baseline);
         double[][] rawValidation = validation == null ? null : filled(outputs, validation.length, baseline);
+        Matrix validationRows = validation == null ? null : rowsOf(x, validation);
         double[][] gradient = new double[outputs][m];
         double[][] hessian = loss.constantHessian() ? null : new double[outputs][m];
         List<Tree> trees = new ArrayList<>();
@@ -202,26 +205,26 @@ public final class GradientBoosting {
         List<Double> validationScores = new ArrayList<>();
         int iterations = 0;
         try (Progress progress = Progress.start("Training gradient boosting", params.maxIter())) {
-            if (stopEarly) {
-                score(loss, raw, train, rawValidation, validation, trainScores, validationScores);
-            }
             while (iterations < params.maxIter()) {
-                gradients(loss, raw, train, gradient, hessian);
-                for (int k = 0; k < outputs; k++) {
-                    Tree tree = grower.grow(gradient[k], hessian == null ? null : hessian[k], raw[k]);
-                    trees.add(tree);
-                    if (rawValidation != null) {
-                        addLeafValues(tree, x, validation, rawValidation[k]);
-                    }
-                }
-                iterations++;
-                progress.step();
+                double trainLoss = gradients(loss, raw, train, gradient, hessian);
                 if (stopEarly) {
-                    score(loss, raw, train, rawValidation, validation, trainScores, validationScores);
+                    score(trainLoss, loss, rawValidation, validation, trainScores, validationScores);
                     if (shouldStop(validation == null ? trainScores : validationScores, params)) {
                         break;
                     }
                 }
+                for (int k = 0; k < outputs; k++) {
+                    Tree tree = grower.grow(gradient[k], hessian == null ? null : hessian[k], raw[k]);
+                    trees.add(tree);
+                    if (rawValidation != null) {
+                        addLeafValues(tree, validationRows, rawValidation[k]);
+                    }
+                }
+                iterations++;
+                progress.step();
+            }
+            if (stopEarly && iterations == params.maxIter()) {
+                score(loss.meanLoss(raw, train), loss, rawValidation, validation, trainScores, validationScores);
             }
         }
         return new Fitted(baseline, trees, iterations, unboxed(trainScores), unboxed(validationScores));
@@ -245,26 +248,47 @@ public final class GradientBoosting {
         return true;
     }
 
-    private static void score(BoostingLoss loss, double[][] raw, int[] train, double[][] rawValidation, int[] validation,
+    /**
+     * Records minus the mean training loss, and on held-out rows minus theirs. (scikit-learn scores
+     * after each iteration; here the training loss of the scores after iteration t comes from the
+     * gradients of iteration t + 1, which are computed from them anyway.)
+     */
+    private static void score(double trainLoss, BoostingLoss loss, double[][] rawValidation, int[] validation,
                               List<Double> trainScores, List<Double> validationScores) {
-        trainScores.add(-loss.meanLoss(raw, train));
+        trainScores.add(-trainLoss);
         if (validation != null) {
             validationScores.add(-loss.meanLoss(rawValidation, validation));
         }
     }
 
-    private static void gradients(BoostingLoss loss, double[][] raw, int[] rows, double[][] g, double[][] h) {
+    /**
+     * Fills the gradients and hessians in parts of {@link #CHUNK} rows, in parallel; returns the
+     * mean loss, summed part by part in order (the same sum whatever the thread count).
+     */
+    private static double gradients(BoostingLoss loss, double[][] raw, int[] rows, double[][] g, double[][] h) {
         int n = rows.length;
-        int parts = n < 20_000 ? 1 : Parallelism.threads();
-        Parallelism.forEachPart(parts, part -> loss.gradients(raw, rows, (int) ((long) n * part / parts),
+        int parts = (n + CHUNK - 1) / CHUNK;
+        double[] sums = new double[parts];
+        Parallelism.forEachPart(parts, part -> sums[part] = loss.gradients(raw, rows, (int) ((long) n * part / parts),
                 (int) ((long) n * (part + 1) / parts), g, h));
+        double total = 0;
+        for (double v : sums) {
+            total += v;
+        }
+        return total / n;
     }
 
-    private static void addLeafValues(Tree tree, Matrix x, int[] rows, double[] raw) {
-        double[] data = x.storage();
-        for (int j = 0; j < rows.length; j++) {
-            raw[j] += tree.value(tree.leaf(data, x.offset() + rows[j] * x.rowStride()), 0);
+    /** Adds the tree's leaf value for each row of the compact matrix {@code x} to {@code raw}. */
+    private static void addLeafValues(Tree tree, Matrix x, double[] raw) {
+        int[] leaves = new int[x.rows()];
+        tree.leaves(x.storage(), 0, x.cols(), 0, x.rows(), leaves);
+        for (int j = 0; j < leaves.length; j++) {
+            raw[j] += tree.value(leaves[j], 0);
         }
+    }
+
+    private static Matrix rowsOf(Matrix x, int[] rows) {
+        return Matrix.from(rows.length, x.cols(), (i, j) -> x.get(rows[i], j));
     }
 
     private static double[][] filled(int outputs, int rows, double[] baseline) {

@@ -28,7 +28,9 @@ final class HistogramGrower {
      */
     private static final double ROUNDING = 1e-10;
     /** Below this many (rows × features), a histogram is built on one thread. */
-    private static final long PARALLEL_WORK = 1 << 16;
+    private static final long PARALLEL_WORK = 1 << 18;
+    /** Nodes of fewer rows are partitioned on one thread. */
+    private static final int PARALLEL_PARTITION = 1 << 15;
 
     private final byte[][] bins;
     private final BinMapper mapper;
@@ -41,8 +43,11 @@ final class HistogramGrower {
     private final int minSamplesLeaf;
     private final double l2;
     private final double learningRate;
+    /** Each feature and bin's row count over all rows, at the count positions of a histogram. */
+    private final double[] rootCounts;
     private final int[] rows;
     private final int[] buffer;
+    private final int[] rightBuffer;
     private final double[] orderedG;
     private final double[] orderedH;
     private final ArrayDeque<double[]> pool = new ArrayDeque<>();
@@ -62,8 +67,15 @@ final class HistogramGrower {
         this.minSamplesLeaf = params.minSamplesLeaf();
         this.l2 = params.l2Regularization();
         this.learningRate = params.learningRate();
+        this.rootCounts = new double[histSize];
+        for (int f = 0; f < p; f++) {
+            for (byte b : bins[f]) {
+                rootCounts[offset[f] + 3 * (b & 0xFF) + 2]++;
+            }
+        }
         this.rows = new int[n];
         this.buffer = new int[n];
+        this.rightBuffer = new int[n];
         this.orderedG = new double[n];
         this.orderedH = new double[n];
     }
@@ -77,12 +89,7 @@ final class HistogramGrower {
         final double sumG;
         final double sumH;
         double[] histogram;
-        int feature = -1;
-        int bin;
-        double gain;
-        double leftG;
-        double leftH;
-        int leftCount;
+        final Split split = new Split();
 
         Node(int id, int start, int end, int depth, double sumG, double sumH) {
             this.id = id;
@@ -95,6 +102,26 @@ final class HistogramGrower {
 
         int count() {
             return end - start;
+        }
+    }
+
+    /** A split: feature (−1 for none), bin, gain and the left child's sums. */
+    private static final class Split {
+        int feature = -1;
+        int bin;
+        double gain;
+        double leftG;
+        double leftH;
+
+        /** Takes {@code other} if it gains more (ties keep this one, the lower feature). */
+        void takeIfBetter(Split other) {
+            if (other.feature >= 0 && (feature < 0 || other.gain > gain)) {
+                feature = other.feature;
+                bin = other.bin;
+                gain = other.gain;
+                leftG = other.leftG;
+                leftH = other.leftH;
+            }
         }
     }
 
@@ -116,21 +143,23 @@ final class HistogramGrower {
         TreeArrays tree = new TreeArrays(1);
         Node root = add(tree, 0, n, 0, sumG, sumH);
         ArrayDeque<Node> leaves = new ArrayDeque<>();
-        PriorityQueue<Node> splittable = new PriorityQueue<>((a, b) -> a.gain != b.gain
-                ? Double.compare(b.gain, a.gain) : Integer.compare(a.id, b.id));
+        PriorityQueue<Node> splittable = new PriorityQueue<>((a, b) -> a.split.gain != b.split.gain
+                ? Double.compare(b.split.gain, a.split.gain) : Integer.compare(a.id, b.id));
         if (n >= 2 * minSamplesLeaf && sumH >= MIN_HESSIAN) {
-            root.histogram = histogram(root, g, h);
-            consider(root, h == null, splittable, leaves);
+            root.histogram = borrow();
+            histogramsAndSplits(root, true, null, g, h);
+            queue(root, splittable, leaves);
         } else {
             leaves.add(root);
         }
         int leafCount = 1;
         while (!splittable.isEmpty()) {
             Node node = splittable.poll();
+            Split s = node.split;
             int mid = partition(node);
-            Node left = add(tree, node.start, mid, node.depth + 1, node.leftG, node.leftH);
-            Node right = add(tree, mid, node.end, node.depth + 1, node.sumG - node.leftG, node.sumH - node.leftH);
-            tree.setSplit(node.id, node.feature, mapper.edge(node.feature, node.bin), left.id, right.id);
+            Node left = add(tree, node.start, mid, node.depth + 1, s.leftG, s.leftH);
+            Node right = add(tree, mid, node.end, node.depth + 1, node.sumG - s.leftG, node.sumH - s.leftH);
+            tree.setSplit(node.id, s.feature, mapper.edge(s.feature, s.bin), left.id, right.id);
             leafCount++;
             boolean last = maxLeafNodes != null && leafCount == maxLeafNodes;
             boolean splitLeft = !last && left.depth < maxDepth && left.count() >= 2 * minSamplesLeaf;
@@ -138,20 +167,17 @@ final class HistogramGrower {
             if (splitLeft || splitRight) {
                 Node small = left.count() < right.count() ? left : right;
                 Node large = small == left ? right : left;
-                small.histogram = histogram(small, g, h);
-                large.histogram = node.histogram;
-                subtract(large.histogram, small.histogram);
-                node.histogram = null;
+                boolean splitLarge = large == left ? splitLeft : splitRight;
+                small.histogram = borrow();
+                if (splitLarge) {
+                    large.histogram = node.histogram;
+                    node.histogram = null;
+                }
+                histogramsAndSplits(small, small == left ? splitLeft : splitRight, splitLarge ? large : null, g, h);
             }
             release(node);
-            for (Node child : new Node[] {left, right}) {
-                if (child == left ? splitLeft : splitRight) {
-                    consider(child, h == null, splittable, leaves);
-                } else {
-                    release(child);
-                    leaves.add(child);
-                }
-            }
+            queue(left, splittable, leaves);
+            queue(right, splittable, leaves);
             if (last) {
                 for (Node rest : splittable) {
                     release(rest);
@@ -179,10 +205,9 @@ final class HistogramGrower {
         return -sumG / (sumH + l2 + 1e-15);
     }
 
-    /** Finds the node's best split; queues it when it gains, else makes the node a leaf. */
-    private void consider(Node node, boolean constantHessian, PriorityQueue<Node> splittable, ArrayDeque<Node> leaves) {
-        findSplit(node, constantHessian);
-        if (node.feature >= 0) {
+    /** Queues a node with a split for splitting; makes any other node a leaf. */
+    private void queue(Node node, PriorityQueue<Node> splittable, ArrayDeque<Node> leaves) {
+        if (node.split.feature >= 0) {
             splittable.add(node);
         } else {
             release(node);
@@ -191,65 +216,19 @@ final class HistogramGrower {
     }
 
     /**
-     * The best bin to split each feature at, the best of those kept (ties to the lower feature):
-     * both children need {@code minSamplesLeaf} rows and a hessian sum of at least 1e−3, and the
-     * gain {@code G·v − G_l·v_l − G_r·v_r} (v the Newton steps) must be positive beyond rounding.
+     * Builds {@code built}'s histogram from its rows and, when {@code derived} (its sibling,
+     * holding their parent's histogram) is given, turns the parent's into the sibling's by
+     * subtraction; then finds the best split of each node that may split. Feature ranges run in
+     * parallel, each doing all of this for its features; the best splits are then compared in
+     * feature order.
      */
-    private void findSplit(Node node, boolean constantHessian) {
-        double[] hist = node.histogram;
-        double lossNode = node.sumG * value(node.sumG, node.sumH);
-        int count = node.count();
-        double best = 0;
-        for (int f = 0; f < p; f++) {
-            int o = offset[f];
-            int last = mapper.binCount(f) - 1;
-            double gl = 0;
-            double hl = 0;
-            int nl = 0;
-            for (int b = 0; b < last; b++) {
-                int at = o + 3 * b;
-                double c = hist[at + 2];
-                nl += (int) c;
-                gl += hist[at];
-                hl += constantHessian ? c : hist[at + 1];
-                int nr = count - nl;
-                if (nl < minSamplesLeaf || hl < MIN_HESSIAN) {
-                    continue;
-                }
-                double hr = node.sumH - hl;
-                if (nr < minSamplesLeaf || hr < MIN_HESSIAN) {
-                    break;
-                }
-                double gr = node.sumG - gl;
-                double lossLeft = gl * value(gl, hl);
-                double lossRight = gr * value(gr, hr);
-                double gain = lossNode - lossLeft - lossRight;
-                if (gain > best && gain > ROUNDING * (Math.abs(lossLeft) + Math.abs(lossRight))) {
-                    best = gain;
-                    node.feature = f;
-                    node.bin = b;
-                    node.gain = gain;
-                    node.leftG = gl;
-                    node.leftH = hl;
-                    node.leftCount = nl;
-                }
-            }
-        }
-    }
-
-    /** The node's histogram from its rows: per feature and bin, Σg, Σh and the count. */
-    private double[] histogram(Node node, double[] g, double[] h) {
-        double[] hist = pool.isEmpty() ? new double[histSize] : pool.pop();
-        java.util.Arrays.fill(hist, 0.0);
-        int start = node.start;
-        int end = node.end;
-        double[] og;
-        double[] oh;
+    private void histogramsAndSplits(Node built, boolean splitBuilt, Node derived, double[] g, double[] h) {
+        int start = built.start;
+        int end = built.end;
         boolean all = start == 0 && end == n;
-        if (all) {
-            og = g;
-            oh = h;
-        } else {
+        double[] og = g;
+        double[] oh = h;
+        if (!all) {
             og = orderedG;
             oh = h == null ? null : orderedH;
             for (int i = start; i < end; i++) {
@@ -261,36 +240,111 @@ final class HistogramGrower {
                 }
             }
         }
-        long work = (long) (end - start) * p;
+        long work = (long) (derived == null ? end - start : n) * p;
         int parts = work < PARALLEL_WORK ? 1 : Math.min(p, Parallelism.threads());
+        Split[] builtBest = new Split[parts];
+        Split[] derivedBest = new Split[parts];
+        double[] gradients = og;
+        double[] hessians = oh;
         Parallelism.forEachPart(parts, part -> {
+            Split b = new Split();
+            Split d = new Split();
             for (int f = part * p / parts; f < (part + 1) * p / parts; f++) {
-                byte[] col = bins[f];
                 int o = offset[f];
+                java.util.Arrays.fill(built.histogram, o, offset[f + 1], 0.0);
                 if (all) {
-                    accumulateAll(col, og, oh, hist, o, end);
+                    accumulateRoot(f, gradients, hessians, built.histogram);
                 } else {
-                    accumulate(col, rows, start, end, og, oh, hist, o);
+                    accumulate(bins[f], rows, start, end, gradients, hessians, built.histogram, o);
+                }
+                if (splitBuilt) {
+                    bestBin(built, f, h == null, b);
+                }
+                if (derived != null) {
+                    for (int i = o; i < offset[f + 1]; i++) {
+                        derived.histogram[i] -= built.histogram[i];
+                    }
+                    bestBin(derived, f, h == null, d);
                 }
             }
+            builtBest[part] = b;
+            derivedBest[part] = d;
         });
-        return hist;
+        for (int part = 0; part < parts; part++) {
+            built.split.takeIfBetter(builtBest[part]);
+            if (derived != null) {
+                derived.split.takeIfBetter(derivedBest[part]);
+            }
+        }
     }
 
-    private static void accumulateAll(byte[] col, double[] g, double[] h, double[] hist, int o, int count) {
+    /**
+     * Offers {@code best} the best bin to split feature f of the node at: both children need
+     * {@code minSamplesLeaf} rows and a hessian sum of at least 1e−3, and the gain
+     * {@code G·v − G_l·v_l − G_r·v_r} (v the Newton steps) must be positive beyond rounding.
+     * Empty bins are passed over: a split after one separates the same rows as after the bin before.
+     */
+    private void bestBin(Node node, int f, boolean constantHessian, Split best) {
+        double[] hist = node.histogram;
+        double lossNode = node.sumG * value(node.sumG, node.sumH);
+        int count = node.count();
+        int o = offset[f];
+        int last = mapper.binCount(f) - 1;
+        double gl = 0;
+        double hl = 0;
+        int nl = 0;
+        for (int b = 0; b < last; b++) {
+            int at = o + 3 * b;
+            double c = hist[at + 2];
+            if (c == 0) {
+                continue;
+            }
+            nl += (int) c;
+            gl += hist[at];
+            hl += constantHessian ? c : hist[at + 1];
+            int nr = count - nl;
+            if (nl < minSamplesLeaf || hl < MIN_HESSIAN) {
+                continue;
+            }
+            double hr = node.sumH - hl;
+            if (nr < minSamplesLeaf || hr < MIN_HESSIAN) {
+                break;
+            }
+            double gr = node.sumG - gl;
+            double lossLeft = gl * value(gl, hl);
+            double lossRight = gr * value(gr, hr);
+            double gain = lossNode - lossLeft - lossRight;
+            if (gain > 0 && (best.feature < 0 || gain > best.gain)
+                    && gain > ROUNDING * (Math.abs(lossLeft) + Math.abs(lossRight))) {
+                best.feature = f;
+                best.bin = b;
+                best.gain = gain;
+                best.leftG = gl;
+                best.leftH = hl;
+            }
+        }
+    }
+
+    /**
+     * The root's sums for feature f, over every row in order. The counts are the same for every
+     * tree, so they are copied from {@link #rootCounts} rather than added up.
+     */
+    private void accumulateRoot(int f, double[] g, double[] h, double[] hist) {
+        byte[] col = bins[f];
+        int o = offset[f];
         if (h == null) {
-            for (int i = 0; i < count; i++) {
-                int at = o + 3 * (col[i] & 0xFF);
-                hist[at] += g[i];
-                hist[at + 2] += 1;
+            for (int i = 0; i < n; i++) {
+                hist[o + 3 * (col[i] & 0xFF)] += g[i];
             }
         } else {
-            for (int i = 0; i < count; i++) {
+            for (int i = 0; i < n; i++) {
                 int at = o + 3 * (col[i] & 0xFF);
                 hist[at] += g[i];
                 hist[at + 1] += h[i];
-                hist[at + 2] += 1;
             }
+        }
+        for (int at = o + 2; at < offset[f + 1]; at += 3) {
+            hist[at] = rootCounts[at];
         }
     }
 
@@ -312,28 +366,56 @@ final class HistogramGrower {
         }
     }
 
-    private static void subtract(double[] from, double[] minus) {
-        for (int i = 0; i < from.length; i++) {
-            from[i] -= minus[i];
+    /**
+     * Stably moves the node's rows whose split feature is at most the split bin to the front;
+     * returns where the others start. Large nodes are partitioned in parallel parts, each
+     * sorting its rows into two buffers, then copied back in part order.
+     */
+    private int partition(Node node) {
+        byte[] col = bins[node.split.feature];
+        int b = node.split.bin;
+        int count = node.count();
+        int parts = count < PARALLEL_PARTITION ? 1 : Parallelism.threads();
+        int[] lefts = new int[parts];
+        int[] rights = new int[parts];
+        Parallelism.forEachPart(parts, part -> {
+            int from = node.start + (int) ((long) count * part / parts);
+            int to = node.start + (int) ((long) count * (part + 1) / parts);
+            int l = from;
+            int r = from;
+            for (int i = from; i < to; i++) {
+                int row = rows[i];
+                int toLeft = (col[row] & 0xFF) <= b ? 1 : 0;
+                buffer[l] = row;
+                rightBuffer[r] = row;
+                l += toLeft;
+                r += 1 - toLeft;
+            }
+            lefts[part] = l - from;
+            rights[part] = r - from;
+        });
+        int[] leftAt = new int[parts];
+        int[] rightAt = new int[parts];
+        int at = node.start;
+        for (int part = 0; part < parts; part++) {
+            leftAt[part] = at;
+            at += lefts[part];
         }
+        int mid = at;
+        for (int part = 0; part < parts; part++) {
+            rightAt[part] = at;
+            at += rights[part];
+        }
+        Parallelism.forEachPart(parts, part -> {
+            int from = node.start + (int) ((long) count * part / parts);
+            System.arraycopy(buffer, from, rows, leftAt[part], lefts[part]);
+            System.arraycopy(rightBuffer, from, rows, rightAt[part], rights[part]);
+        });
+        return mid;
     }
 
-    /** Stably moves the node's rows whose split feature is at most the split bin to the front. */
-    private int partition(Node node) {
-        byte[] col = bins[node.feature];
-        int b = node.bin;
-        int l = node.start;
-        int r = 0;
-        for (int i = node.start; i < node.end; i++) {
-            int row = rows[i];
-            if ((col[row] & 0xFF) <= b) {
-                rows[l++] = row;
-            } else {
-                buffer[r++] = row;
-            }
-        }
-        System.arraycopy(buffer, 0, rows, l, r);
-        return l;
+    private double[] borrow() {
+        return pool.isEmpty() ? new double[histSize] : pool.pop();
     }
 
     private void release(Node node) {
