@@ -278,13 +278,19 @@ public final class GradientBoosting {
         return total / n;
     }
 
-    /** Adds the tree's leaf value for each row of the compact matrix {@code x} to {@code raw}. */
+    /** Adds the tree's leaf value for each row of the compact matrix {@code x} to {@code raw}, in parallel parts. */
     private static void addLeafValues(Tree tree, Matrix x, double[] raw) {
-        int[] leaves = new int[x.rows()];
-        tree.leaves(x.storage(), 0, x.cols(), 0, x.rows(), leaves);
-        for (int j = 0; j < leaves.length; j++) {
-            raw[j] += tree.value(leaves[j], 0);
-        }
+        int n = x.rows();
+        int parts = (n + CHUNK / 4 - 1) / (CHUNK / 4);
+        Parallelism.forEachPart(parts, part -> {
+            int from = (int) ((long) n * part / parts);
+            int to = (int) ((long) n * (part + 1) / parts);
+            int[] leaves = new int[to - from];
+            tree.leaves(x.storage(), 0, x.cols(), from, to, leaves);
+            for (int j = from; j < to; j++) {
+                raw[j] += tree.value(leaves[j - from], 0);
+            }
+        });
     }
 
     private static Matrix rowsOf(Matrix x, int[] rows) {

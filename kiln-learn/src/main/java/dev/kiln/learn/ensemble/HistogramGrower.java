@@ -28,7 +28,7 @@ final class HistogramGrower {
      */
     private static final double ROUNDING = 1e-10;
     /** Below this many (rows × features), a histogram is built on one thread. */
-    private static final long PARALLEL_WORK = 1 << 18;
+    private static final long PARALLEL_WORK = 1 << 16;
     /** Nodes of fewer rows are partitioned on one thread. */
     private static final int PARALLEL_PARTITION = 1 << 15;
 
@@ -228,20 +228,13 @@ final class HistogramGrower {
         boolean all = start == 0 && end == n;
         double[] og = g;
         double[] oh = h;
+        long work = (long) (derived == null ? end - start : n) * p;
+        int parts = work < PARALLEL_WORK ? 1 : Math.min(p, Parallelism.threads());
         if (!all) {
             og = orderedG;
             oh = h == null ? null : orderedH;
-            for (int i = start; i < end; i++) {
-                og[i - start] = g[rows[i]];
-            }
-            if (h != null) {
-                for (int i = start; i < end; i++) {
-                    oh[i - start] = h[rows[i]];
-                }
-            }
+            gather(g, h, start, end, parts);
         }
-        long work = (long) (derived == null ? end - start : n) * p;
-        int parts = work < PARALLEL_WORK ? 1 : Math.min(p, Parallelism.threads());
         Split[] builtBest = new Split[parts];
         Split[] derivedBest = new Split[parts];
         double[] gradients = og;
@@ -276,6 +269,23 @@ final class HistogramGrower {
                 derived.split.takeIfBetter(derivedBest[part]);
             }
         }
+    }
+
+    /** Copies the gradients (and hessians) of rows {@code rows[start, end)} into the ordered arrays, in parts. */
+    private void gather(double[] g, double[] h, int start, int end, int parts) {
+        int count = end - start;
+        Parallelism.forEachPart(parts, part -> {
+            int from = start + (int) ((long) count * part / parts);
+            int to = start + (int) ((long) count * (part + 1) / parts);
+            for (int i = from; i < to; i++) {
+                orderedG[i - start] = g[rows[i]];
+            }
+            if (h != null) {
+                for (int i = from; i < to; i++) {
+                    orderedH[i - start] = h[rows[i]];
+                }
+            }
+        });
     }
 
     /**
