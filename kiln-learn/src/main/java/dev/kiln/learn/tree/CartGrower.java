@@ -109,7 +109,8 @@ public final class CartGrower {
         final int[] buffer = new int[n];
         final double[] values = new double[n];
         final long[] keys = new long[n];
-        final byte[] goesLeft = new byte[n];
+        /** Per row: whether it is in the sample (while the root is prepared), whether it goes left (while a node is split). */
+        final byte[] rowFlags = new byte[n];
         final int[] features = new int[p];
         final SplitCriterion criterion = classCriterion != null
                 ? ClassCriterion.of(classCriterion, data.classCodes(), data.classCount())
@@ -180,7 +181,7 @@ public final class CartGrower {
 
         Tree run() {
             int m = 0;
-            byte[] in = ws.goesLeft;
+            byte[] in = ws.rowFlags;
             for (int i = 0; i < ws.n; i++) {
                 if (weight[i] > 0) {
                     ws.samples[m++] = i;
@@ -396,7 +397,7 @@ public final class CartGrower {
 
         /** Stably partitions every feature's order of the node: rows going left first. */
         private void partitionPresorted(Candidate c, int mid) {
-            byte[] goesLeft = ws.goesLeft;
+            byte[] goesLeft = ws.rowFlags;
             int[] split = ws.sorted[c.feature];
             for (int i = c.start; i < mid; i++) {
                 goesLeft[split[i]] = 1;

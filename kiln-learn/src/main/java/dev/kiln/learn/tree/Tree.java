@@ -37,24 +37,45 @@ public final class Tree {
      */
     public Tree(int[] feature, double[] threshold, int[] left, int[] right, double[] value, int valueWidth,
                 double[] impurity, int[] samples, double[] weightedSamples) {
-        this(feature.clone(), threshold.clone(), left.clone(), right.clone(), value.clone(), valueWidth,
-                impurity.clone(), samples.clone(), weightedSamples.clone(), true);
+        this(new Nodes(feature.clone(), threshold.clone(), left.clone(), right.clone(), value.clone(), valueWidth,
+                impurity.clone(), samples.clone(), weightedSamples.clone()));
     }
 
-    /** Takes ownership of the arrays (no copies), after the same checks. */
-    Tree(int[] feature, double[] threshold, int[] left, int[] right, double[] value, int valueWidth,
-         double[] impurity, int[] samples, double[] weightedSamples, boolean owned) {
-        int n = feature.length;
+    /** The node arrays of a tree, handed over to {@link #Tree(Nodes)} without copies. */
+    record Nodes(int[] feature, double[] threshold, int[] left, int[] right, double[] value, int valueWidth,
+                 double[] impurity, int[] samples, double[] weightedSamples) {
+    }
+
+    /** A tree that takes ownership of {@code nodes}' arrays, after the checks of the public constructor. */
+    Tree(Nodes nodes) {
+        int n = nodes.feature().length;
         if (n == 0) {
             throw new IllegalArgumentException("a tree needs at least one node");
         }
-        if (valueWidth < 1) {
-            throw new IllegalArgumentException("valueWidth must be >= 1, got " + valueWidth);
+        if (nodes.valueWidth() < 1) {
+            throw new IllegalArgumentException("valueWidth must be >= 1, got " + nodes.valueWidth());
         }
-        if (threshold.length != n || left.length != n || right.length != n || impurity.length != n
-                || samples.length != n || weightedSamples.length != n || value.length != (long) n * valueWidth) {
+        if (nodes.threshold().length != n || nodes.left().length != n || nodes.right().length != n
+                || nodes.impurity().length != n || nodes.samples().length != n || nodes.weightedSamples().length != n
+                || nodes.value().length != (long) n * nodes.valueWidth()) {
             throw new IllegalArgumentException("node arrays of a " + n + "-node tree have inconsistent lengths");
         }
+        this.feature = nodes.feature();
+        this.threshold = nodes.threshold();
+        this.left = nodes.left();
+        this.right = nodes.right();
+        this.value = nodes.value();
+        this.valueWidth = nodes.valueWidth();
+        this.impurity = nodes.impurity();
+        this.samples = nodes.samples();
+        this.weightedSamples = nodes.weightedSamples();
+        checkStructure();
+        this.packed = pack();
+    }
+
+    /** Every node is a leaf or a split whose two children come after it, and every node but the root has one parent. */
+    private void checkStructure() {
+        int n = feature.length;
         boolean[] hasParent = new boolean[n];
         for (int i = 0; i < n; i++) {
             boolean leaf = left[i] == LEAF;
@@ -65,12 +86,8 @@ public final class Tree {
                 if (feature[i] < 0) {
                     throw new IllegalArgumentException("node " + i + " splits on feature " + feature[i]);
                 }
-                for (int child : new int[] {left[i], right[i]}) {
-                    if (child <= i || child >= n || hasParent[child]) {
-                        throw new IllegalArgumentException("node " + i + " has an invalid child " + child);
-                    }
-                    hasParent[child] = true;
-                }
+                claim(i, left[i], hasParent);
+                claim(i, right[i], hasParent);
             }
         }
         for (int i = 1; i < n; i++) {
@@ -78,16 +95,13 @@ public final class Tree {
                 throw new IllegalArgumentException("node " + i + " is unreachable");
             }
         }
-        this.feature = feature;
-        this.threshold = threshold;
-        this.left = left;
-        this.right = right;
-        this.value = value;
-        this.valueWidth = valueWidth;
-        this.impurity = impurity;
-        this.samples = samples;
-        this.weightedSamples = weightedSamples;
-        this.packed = pack();
+    }
+
+    private static void claim(int parent, int child, boolean[] hasParent) {
+        if (child <= parent || child >= hasParent.length || hasParent[child]) {
+            throw new IllegalArgumentException("node " + parent + " has an invalid child " + child);
+        }
+        hasParent[child] = true;
     }
 
     public int nodeCount() {

@@ -66,9 +66,10 @@ public final class TreeArrays {
     }
 
     public Tree toTree() {
-        return new Tree(Arrays.copyOf(feature, count), Arrays.copyOf(threshold, count), Arrays.copyOf(left, count),
-                Arrays.copyOf(right, count), Arrays.copyOf(value, count * valueWidth), valueWidth,
-                Arrays.copyOf(impurity, count), Arrays.copyOf(samples, count), Arrays.copyOf(weightedSamples, count), true);
+        return new Tree(new Tree.Nodes(Arrays.copyOf(feature, count), Arrays.copyOf(threshold, count),
+                Arrays.copyOf(left, count), Arrays.copyOf(right, count), Arrays.copyOf(value, count * valueWidth),
+                valueWidth, Arrays.copyOf(impurity, count), Arrays.copyOf(samples, count),
+                Arrays.copyOf(weightedSamples, count)));
     }
 
     private void grow() {

@@ -90,10 +90,10 @@ public final class TreeTensors {
         int at = 0;
         for (int c : counts) {
             int to = at + c;
-            trees.add(new Tree(Arrays.copyOfRange(feature, at, to), Arrays.copyOfRange(threshold, at, to),
+            trees.add(new Tree(new Tree.Nodes(Arrays.copyOfRange(feature, at, to), Arrays.copyOfRange(threshold, at, to),
                     Arrays.copyOfRange(left, at, to), Arrays.copyOfRange(right, at, to),
                     Arrays.copyOfRange(value, at * width, to * width), width, Arrays.copyOfRange(impurity, at, to),
-                    Arrays.copyOfRange(samples, at, to), Arrays.copyOfRange(weighted, at, to), true));
+                    Arrays.copyOfRange(samples, at, to), Arrays.copyOfRange(weighted, at, to))));
             at = to;
         }
         return trees;
