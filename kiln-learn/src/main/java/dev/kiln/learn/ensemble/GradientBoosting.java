@@ -17,7 +17,8 @@ import java.util.Objects;
  * {@code HistGradientBoostingRegressor} and {@code HistGradientBoostingClassifier}: features are
  * binned once into at most 255 quantile bins ({@link BinMapper}); each iteration fits one tree
  * per output to the gradients and hessians of the loss at the current raw scores
- * ({@link HistogramGrower}) and adds its shrunk Newton-step leaf values. With early stopping, a
+ * ({@link HistogramGrower}; with several outputs, their trees grow in parallel) and adds its
+ * shrunk Newton-step leaf values. With early stopping, a
  * held-out tenth of the rows is scored after every iteration and boosting stops once the loss has
  * not improved by {@code tol} for {@code nIterNoChange} iterations.
  */
@@ -191,8 +192,12 @@ public final class GradientBoosting {
             validation = split.test();
         }
         BinMapper mapper = BinMapper.fit(x, train, params.maxBins(), rng.stream(1));
-        HistogramGrower grower = new HistogramGrower(mapper.bin(x, train), mapper, params);
+        byte[][] bins = mapper.bin(x, train);
         int outputs = loss.outputs();
+        HistogramGrower[] growers = new HistogramGrower[outputs];
+        for (int k = 0; k < outputs; k++) {
+            growers[k] = new HistogramGrower(bins, mapper, params);
+        }
         int m = train.length;
         double[] baseline = loss.baseline(train);
         double[][] raw = filled(outputs, m, baseline);
@@ -213,13 +218,14 @@ public final class GradientBoosting {
                         break;
                     }
                 }
-                for (int k = 0; k < outputs; k++) {
-                    Tree tree = grower.grow(gradient[k], hessian == null ? null : hessian[k], raw[k]);
-                    trees.add(tree);
+                Tree[] grown = new Tree[outputs];
+                Parallelism.forEachPart(outputs, k -> {
+                    grown[k] = growers[k].grow(gradient[k], hessian == null ? null : hessian[k], raw[k]);
                     if (rawValidation != null) {
-                        addLeafValues(tree, validationRows, rawValidation[k]);
+                        addLeafValues(grown[k], validationRows, rawValidation[k]);
                     }
-                }
+                });
+                trees.addAll(List.of(grown));
                 iterations++;
                 progress.step();
             }
