@@ -17,7 +17,8 @@ import java.util.Objects;
  * {@code HistGradientBoostingRegressor} and {@code HistGradientBoostingClassifier}: features are
  * binned once into at most 255 quantile bins ({@link BinMapper}); each iteration fits one tree
  * per output to the gradients and hessians of the loss at the current raw scores
- * ({@link HistogramGrower}; with several outputs, their trees grow in parallel) and adds its
+ * ({@link HistogramGrower}; with several outputs, their trees grow in parallel, a grower per
+ * thread) and adds its
  * shrunk Newton-step leaf values. With early stopping, a
  * held-out tenth of the rows is scored after every iteration and boosting stops once the loss has
  * not improved by {@code tol} for {@code nIterNoChange} iterations.
@@ -194,9 +195,9 @@ public final class GradientBoosting {
         BinMapper mapper = BinMapper.fit(x, train, params.maxBins(), rng.stream(1));
         byte[][] bins = mapper.bin(x, train);
         int outputs = loss.outputs();
-        HistogramGrower[] growers = new HistogramGrower[outputs];
-        for (int k = 0; k < outputs; k++) {
-            growers[k] = new HistogramGrower(bins, mapper, params);
+        HistogramGrower[] growers = new HistogramGrower[Math.min(outputs, Parallelism.threads())];
+        for (int j = 0; j < growers.length; j++) {
+            growers[j] = new HistogramGrower(bins, mapper, params);
         }
         int m = train.length;
         double[] baseline = loss.baseline(train);
@@ -219,10 +220,12 @@ public final class GradientBoosting {
                     }
                 }
                 Tree[] grown = new Tree[outputs];
-                Parallelism.forEachPart(outputs, k -> {
-                    grown[k] = growers[k].grow(gradient[k], hessian == null ? null : hessian[k], raw[k]);
-                    if (rawValidation != null) {
-                        addLeafValues(grown[k], validationRows, rawValidation[k]);
+                Parallelism.forEachPart(growers.length, j -> {
+                    for (int k = j; k < outputs; k += growers.length) {
+                        grown[k] = growers[j].grow(gradient[k], hessian == null ? null : hessian[k], raw[k]);
+                        if (rawValidation != null) {
+                            addLeafValues(grown[k], validationRows, rawValidation[k]);
+                        }
                     }
                 });
                 trees.addAll(List.of(grown));
