@@ -17,11 +17,10 @@ import java.util.Objects;
  * {@code HistGradientBoostingRegressor} and {@code HistGradientBoostingClassifier}: features are
  * binned once into at most 255 quantile bins ({@link BinMapper}); each iteration fits one tree
  * per output to the gradients and hessians of the loss at the current raw scores
- * ({@link HistogramGrower}; with several outputs, their trees grow in parallel, a grower per
- * thread) and adds its
- * shrunk Newton-step leaf values. With early stopping, a
- * held-out tenth of the rows is scored after every iteration and boosting stops once the loss has
- * not improved by {@code tol} for {@code nIterNoChange} iterations.
+ * ({@link HistogramGrower}; the trees of several outputs grow in parallel, a grower per thread)
+ * and adds its shrunk Newton-step leaf values. With early stopping, a held-out tenth of the rows
+ * is scored after every iteration and boosting stops once the loss has not improved by
+ * {@code tol} for {@code nIterNoChange} iterations.
  */
 public final class GradientBoosting {
     static final String NAME = "gradient-boosting";
