@@ -30,7 +30,7 @@ final class HistogramGrower {
     /** Below this many (rows × features), a histogram is built on one thread. */
     private static final long PARALLEL_WORK = 1 << 16;
     /** Nodes of fewer rows are partitioned on one thread. */
-    private static final int PARALLEL_PARTITION = 1 << 15;
+    private static final int PARALLEL_PARTITION = 1 << 13;
 
     private final byte[][] bins;
     private final BinMapper mapper;
@@ -48,8 +48,9 @@ final class HistogramGrower {
     private final int[] rows;
     private final int[] buffer;
     private final int[] rightBuffer;
-    private final double[] orderedG;
-    private final double[] orderedH;
+    /** Per parallel part: the gradients and hessians of a node's rows, in the node's row order. */
+    private final double[][] orderedG;
+    private final double[][] orderedH;
     private final ArrayDeque<double[]> pool = new ArrayDeque<>();
 
     HistogramGrower(byte[][] bins, BinMapper mapper, GradientBoosting.Params params) {
@@ -76,8 +77,8 @@ final class HistogramGrower {
         this.rows = new int[n];
         this.buffer = new int[n];
         this.rightBuffer = new int[n];
-        this.orderedG = new double[n];
-        this.orderedH = new double[n];
+        this.orderedG = new double[Math.min(p, Parallelism.threads())][];
+        this.orderedH = new double[orderedG.length][];
     }
 
     /** A node of the tree being grown: its rows {@code rows[start, end)}, sums, and best split once found. */
@@ -226,29 +227,22 @@ final class HistogramGrower {
         int start = built.start;
         int end = built.end;
         boolean all = start == 0 && end == n;
-        double[] og = g;
-        double[] oh = h;
         long work = (long) (derived == null ? end - start : n) * p;
-        int parts = work < PARALLEL_WORK ? 1 : Math.min(p, Parallelism.threads());
-        if (!all) {
-            og = orderedG;
-            oh = h == null ? null : orderedH;
-            gather(g, h, start, end, parts);
-        }
+        int parts = work < PARALLEL_WORK ? 1 : orderedG.length;
         Split[] builtBest = new Split[parts];
         Split[] derivedBest = new Split[parts];
-        double[] gradients = og;
-        double[] hessians = oh;
         Parallelism.forEachPart(parts, part -> {
             Split b = new Split();
             Split d = new Split();
+            double[] og = all ? g : gather(g, orderedG, part, start, end);
+            double[] oh = all || h == null ? h : gather(h, orderedH, part, start, end);
             for (int f = part * p / parts; f < (part + 1) * p / parts; f++) {
                 int o = offset[f];
                 java.util.Arrays.fill(built.histogram, o, offset[f + 1], 0.0);
                 if (all) {
-                    accumulateRoot(f, gradients, hessians, built.histogram);
+                    accumulateRoot(f, og, oh, built.histogram);
                 } else {
-                    accumulate(bins[f], rows, start, end, gradients, hessians, built.histogram, o);
+                    accumulate(bins[f], rows, start, end, og, oh, built.histogram, o);
                 }
                 if (splitBuilt) {
                     bestBin(built, f, h == null, b);
@@ -271,21 +265,20 @@ final class HistogramGrower {
         }
     }
 
-    /** Copies the gradients (and hessians) of rows {@code rows[start, end)} into the ordered arrays, in parts. */
-    private void gather(double[] g, double[] h, int start, int end, int parts) {
-        int count = end - start;
-        Parallelism.forEachPart(parts, part -> {
-            int from = start + (int) ((long) count * part / parts);
-            int to = start + (int) ((long) count * (part + 1) / parts);
-            for (int i = from; i < to; i++) {
-                orderedG[i - start] = g[rows[i]];
-            }
-            if (h != null) {
-                for (int i = from; i < to; i++) {
-                    orderedH[i - start] = h[rows[i]];
-                }
-            }
-        });
+    /**
+     * Copies {@code values} of rows {@code rows[start, end)} into part {@code part}'s ordered
+     * array (each part takes its own copy: copying is cheap next to a part's histograms, and
+     * spares a second round of parallel tasks).
+     */
+    private double[] gather(double[] values, double[][] ordered, int part, int start, int end) {
+        if (ordered[part] == null) {
+            ordered[part] = new double[n];
+        }
+        double[] out = ordered[part];
+        for (int i = start; i < end; i++) {
+            out[i - start] = values[rows[i]];
+        }
+        return out;
     }
 
     /**
