@@ -2,6 +2,7 @@ package dev.kiln.learn;
 
 import dev.kiln.core.modelfile.ModelCodec;
 import dev.kiln.core.modelfile.ModelCodecProvider;
+import dev.kiln.learn.ensemble.EnsembleModelCodecs;
 import dev.kiln.learn.linear.LinearModelCodecs;
 import dev.kiln.learn.neighbors.NeighborsModelCodecs;
 import dev.kiln.learn.preprocess.compose.ComposeCodecs;
@@ -12,6 +13,7 @@ import dev.kiln.learn.preprocess.outlier.OutlierCodecs;
 import dev.kiln.learn.preprocess.scale.ScaleCodecs;
 import dev.kiln.learn.select.SelectCodecs;
 import dev.kiln.learn.svm.SvmModelCodecs;
+import dev.kiln.learn.tree.TreeModelCodecs;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -24,6 +26,8 @@ public final class LearnModelCodecs implements ModelCodecProvider {
                 LinearModelCodecs.all(),
                 NeighborsModelCodecs.all(),
                 SvmModelCodecs.all(),
+                TreeModelCodecs.all(),
+                EnsembleModelCodecs.all(),
                 ScaleCodecs.all(),
                 ImputeCodecs.all(),
                 OutlierCodecs.all(),
