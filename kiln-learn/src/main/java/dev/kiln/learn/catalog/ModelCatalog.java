@@ -18,6 +18,9 @@ public final class ModelCatalog {
             LinearModels.sgdRegressor(),
             LinearModels.logisticRegression(),
             NeighborModels.knn(),
+            TreeModels.decisionTree(),
+            TreeModels.randomForest(),
+            TreeModels.gradientBoosting(),
             SvmModels.svm(),
             LinearModels.linearSvm(),
             LinearModels.perceptron());
