@@ -9,6 +9,8 @@ import dev.kiln.core.frame.Frame;
 import dev.kiln.core.io.CsvReader;
 import dev.kiln.core.io.CsvWriter;
 import dev.kiln.core.metrics.RegressionMetrics;
+import dev.kiln.core.model.PipelineModel;
+import dev.kiln.core.model.RegressionPrediction;
 import dev.kiln.core.modelfile.Manifest;
 import dev.kiln.core.modelfile.ModelFile;
 import dev.kiln.learn.linear.LinearRegression;
@@ -65,8 +67,9 @@ class LearningCommandsTest {
         Frame data = CsvReader.read(diabetes());
         Path part = dir.resolve("part.csv");
         CsvWriter.write(data.head(40), part);
-        LinearRegressionModel saved = ModelFile.load(model, LinearRegressionModel.class);
-        double[] expected = saved.predict(data.head(40)).values();
+        PipelineModel<?> saved = ModelFile.load(model, PipelineModel.class);
+        assertThat(saved.model()).isInstanceOf(LinearRegressionModel.class);
+        double[] expected = ((RegressionPrediction) saved.predict(data.head(40))).values();
 
         CliRun evaluate = CliRun.of("evaluate", "--model", model.toString(), "--data", part.toString(), "--json");
         assertThat(evaluate.exitCode()).as(evaluate.err()).isZero();
@@ -108,7 +111,8 @@ class LearningCommandsTest {
         // Without an intercept, a line through the origin cannot fit targets that average 152: R² is far worse.
         assertThat(r.path("best_params").path("fit_intercept").asBoolean()).isTrue();
         assertThat(r.path("all_trials").size()).isEqualTo(2);
-        assertThat(ModelFile.load(model, LinearRegressionModel.class).params().fitIntercept()).isTrue();
+        PipelineModel<?> tuned = ModelFile.load(model, PipelineModel.class);
+        assertThat(((LinearRegressionModel) tuned.model()).params().fitIntercept()).isTrue();
     }
 
     @Test
