@@ -34,6 +34,11 @@ public final class DoubleColumn implements Column {
         return values[row];
     }
 
+    /** The values themselves, for code in this package that only reads them. */
+    double[] array() {
+        return values;
+    }
+
     /** The values as a new array (NaN where missing). */
     public double[] toArray() {
         return values.clone();

@@ -216,16 +216,32 @@ public final class Frame {
         int p = columns.size();
         Matrix m = Matrix.zeros(rows, p);
         double[] out = m.storage();
+        double[][] doubles = new double[p][];
+        long[][] longs = new long[p][];
         for (int j = 0; j < p; j++) {
             Column c = columns.get(j);
             if (c instanceof DoubleColumn d) {
-                double[] v = d.toArray();
-                for (int i = 0; i < rows; i++) {
-                    out[i * p + j] = v[i];
-                }
+                doubles[j] = d.array();
+            } else if (c instanceof LongColumn l && l.missingCount() == 0) {
+                longs[j] = l.array();
             } else {
-                for (int i = 0; i < rows; i++) {
-                    out[i * p + j] = c.getDouble(i);
+                doubles[j] = c.toDoubles();
+            }
+        }
+        final int block = 256;
+        for (int i0 = 0; i0 < rows; i0 += block) {
+            int i1 = Math.min(rows, i0 + block);
+            for (int j = 0; j < p; j++) {
+                if (doubles[j] != null) {
+                    double[] v = doubles[j];
+                    for (int i = i0; i < i1; i++) {
+                        out[i * p + j] = v[i];
+                    }
+                } else {
+                    long[] v = longs[j];
+                    for (int i = i0; i < i1; i++) {
+                        out[i * p + j] = v[i];
+                    }
                 }
             }
         }

@@ -36,6 +36,11 @@ public final class LongColumn implements Column {
         return values[row];
     }
 
+    /** The values themselves (0 where missing), for code in this package that only reads them. */
+    long[] array() {
+        return values;
+    }
+
     @Override
     public String name() {
         return name;
