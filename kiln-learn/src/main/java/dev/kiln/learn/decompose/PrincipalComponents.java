@@ -1,14 +1,13 @@
 package dev.kiln.learn.decompose;
 
-import dev.kiln.core.frame.Column;
 import dev.kiln.core.frame.ColumnType;
-import dev.kiln.core.frame.DoubleColumn;
 import dev.kiln.core.frame.Frame;
 import dev.kiln.core.frame.Schema;
 import dev.kiln.core.linalg.Blas;
 import dev.kiln.core.linalg.Matrix;
 import dev.kiln.core.model.FittedTransformer;
 import dev.kiln.learn.data.NumericInput;
+import dev.kiln.learn.data.NumericOutput;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -128,7 +127,7 @@ public abstract sealed class PrincipalComponents implements FittedTransformer pe
         if (whiten) {
             scaleColumns(scores, n, whiteningScales(true));
         }
-        return frame(outputNames, scores, n);
+        return NumericOutput.frame(outputNames, scores, n);
     }
 
     /** Maps scores (columns pc1 … pck) back to the input columns: scores·V + mean, undoing any whitening. */
@@ -143,7 +142,7 @@ public abstract sealed class PrincipalComponents implements FittedTransformer pe
             System.arraycopy(mean, 0, x, i * p, p);
         }
         Blas.dgemm(false, false, n, p, k, 1.0, z.storage(), 0, k, components, 0, p, 1.0, x, 0, p);
-        return frame(columns, x, n);
+        return NumericOutput.frame(columns, x, n);
     }
 
     /** Every input column, for each output column. */
@@ -171,18 +170,5 @@ public abstract sealed class PrincipalComponents implements FittedTransformer pe
                 rows[i * k + c] *= scales[c];
             }
         }
-    }
-
-    private static Frame frame(List<String> names, double[] rowMajor, int n) {
-        int c = names.size();
-        List<Column> out = new ArrayList<>(c);
-        double[] v = new double[n];
-        for (int j = 0; j < c; j++) {
-            for (int i = 0; i < n; i++) {
-                v[i] = rowMajor[i * c + j];
-            }
-            out.add(DoubleColumn.of(names.get(j), v));
-        }
-        return Frame.of(out);
     }
 }
