@@ -6,10 +6,6 @@ package dev.kiln.learn.decompose;
  */
 record Spectrum(double[] singularValues, double[] vt, int p) {
 
-    int size() {
-        return singularValues.length;
-    }
-
     /** The first k rows of {@link #vt}, as a new array. */
     double[] leadingRows(int k) {
         return java.util.Arrays.copyOf(vt, k * p);
