@@ -4,8 +4,9 @@ package dev.kiln.learn.manifold;
  * The Barnes–Hut t-SNE gradient (van der Maaten, "Accelerating t-SNE using tree-based
  * algorithms", JMLR 2014): attraction exactly over the sparse P, repulsion and its normaliser
  * Z from a {@link SpaceTree} with opening angle θ, O(n log n) per evaluation. As scikit-learn's,
- * the divergence it reports sums over the stored pairs of P only. Rows run in parallel; every
- * row's sums, and the totals over rows, are taken in a fixed order.
+ * the divergence it reports sums over the stored pairs of P only. Rows run in parallel, taken
+ * in the tree's order so that neighbouring queries walk the same cells; every row's sums, and
+ * the totals over rows, are taken in a fixed order.
  */
 final class BarnesHutGradient implements Objective {
     private static final double TINY = Double.MIN_NORMAL;
@@ -39,7 +40,8 @@ final class BarnesHutGradient implements Objective {
         RowParts.forEach(n, (from, to) -> {
             int[] stack = tree.newStack();
             double[] force = new double[d];
-            for (int i = from; i < to; i++) {
+            for (int t = from; t < to; t++) {
+                int i = tree.row(t);
                 java.util.Arrays.fill(force, 0);
                 rowZ[i] = tree.repulsion(y, i, theta2, kernel, force, stack);
                 System.arraycopy(force, 0, repulsive, i * d, d);

@@ -83,6 +83,11 @@ final class SpaceTree {
         return new SpaceTree(y, n, d);
     }
 
+    /** The row at position {@code t} of the tree's order, in which every cell's points are contiguous. */
+    int row(int t) {
+        return order[t];
+    }
+
     /** A work stack large enough for {@link #repulsion}. */
     int[] newStack() {
         return new int[bits * (1 << d) + 1];
@@ -202,7 +207,9 @@ final class SpaceTree {
     /**
      * The repulsion on point {@code i} of the row-major {@code y} the tree was built on: adds
      * Σ_j w_ij·u_ij·(y_i − y_j) into {@code force} and returns Σ_j w_ij, over j ≠ i, with cells
-     * summarised as the class comment says.
+     * summarised as the class comment says. The children of an opened cell are judged as soon as
+     * it is opened, and only those that must be opened in turn go on the stack; a leaf of one
+     * point is summarised like a cell, which gives the same numbers as summing it.
      *
      * @param theta2 θ², the squared opening angle
      * @param stack  a stack from {@link #newStack}
@@ -218,28 +225,29 @@ final class SpaceTree {
         stack[top++] = 0;
         while (top > 0) {
             int cell = stack[--top];
-            int l0 = cell * LINKS;
-            int g0 = cell * (d + 1);
-            int start = link[l0 + START];
-            int count = link[l0 + COUNT];
-            if (link[l0 + FIRST] < 0) {
-                for (int t = start; t < start + count; t++) {
-                    if (t != self) {
-                        z += interact(y, yi, points, t * d, 1, kernel, force);
-                    }
+            int first = link[cell * LINKS + FIRST];
+            int last = first < 0 ? cell + 1 : first + link[cell * LINKS + CHILDREN];
+            for (int c = first < 0 ? cell : first; c < last; c++) {
+                int l0 = c * LINKS;
+                int g0 = c * (d + 1);
+                int start = link[l0 + START];
+                int count = link[l0 + COUNT];
+                boolean leaf = link[l0 + FIRST] < 0;
+                boolean holdsSelf = self >= start && self < start + count;
+                double d2 = 0;
+                for (int a = 0; a < d; a++) {
+                    double diff = y[yi + a] - geometry[g0 + a];
+                    d2 += diff * diff;
                 }
-                continue;
-            }
-            double d2 = 0;
-            for (int a = 0; a < d; a++) {
-                double diff = y[yi + a] - geometry[g0 + a];
-                d2 += diff * diff;
-            }
-            boolean holdsSelf = self >= start && self < start + count;
-            if (!holdsSelf && geometry[g0 + d] < theta2 * d2) {
-                z += interact(y, yi, geometry, g0, count, kernel, force);
-            } else {
-                for (int c = link[l0 + FIRST], last = c + link[l0 + CHILDREN]; c < last; c++) {
+                if (!holdsSelf && (leaf && count == 1 || geometry[g0 + d] < theta2 * d2)) {
+                    z += interact(y, yi, geometry, g0, count, kernel, force);
+                } else if (leaf) {
+                    for (int t = start; t < start + count; t++) {
+                        if (t != self) {
+                            z += interact(y, yi, points, t * d, 1, kernel, force);
+                        }
+                    }
+                } else {
                     stack[top++] = c;
                 }
             }
@@ -247,7 +255,10 @@ final class SpaceTree {
         return z;
     }
 
-    /** {@link #repulsion} for the common case, a plane and α = 1 (w = u = 1/(1 + d²)), with the coordinates in locals. */
+    /**
+     * {@link #repulsion} for the common case, a plane and α = 1 (w = u = 1/(1 + d²)), with the
+     * coordinates in locals.
+     */
     private double repulsionPlane(double[] y, int i, double theta2, double[] force, int[] stack) {
         double qx = y[2 * i];
         double qy = y[2 * i + 1];
@@ -259,34 +270,35 @@ final class SpaceTree {
         stack[top++] = 0;
         while (top > 0) {
             int cell = stack[--top];
-            int l0 = cell * LINKS;
-            int start = link[l0 + START];
-            int count = link[l0 + COUNT];
-            if (link[l0 + FIRST] < 0) {
-                for (int t = start; t < start + count; t++) {
-                    if (t != self) {
-                        double dx = qx - points[2 * t];
-                        double dy = qy - points[2 * t + 1];
-                        double w = 1 / (1 + (dx * dx + dy * dy));
-                        z += w;
-                        fx += w * w * dx;
-                        fy += w * w * dy;
+            int first = link[cell * LINKS + FIRST];
+            int last = first < 0 ? cell + 1 : first + link[cell * LINKS + CHILDREN];
+            for (int c = first < 0 ? cell : first; c < last; c++) {
+                int l0 = c * LINKS;
+                int start = link[l0 + START];
+                int count = link[l0 + COUNT];
+                boolean leaf = link[l0 + FIRST] < 0;
+                boolean holdsSelf = self >= start && self < start + count;
+                double dx = qx - geometry[3 * c];
+                double dy = qy - geometry[3 * c + 1];
+                double d2 = dx * dx + dy * dy;
+                if (!holdsSelf && (leaf && count == 1 || geometry[3 * c + 2] < theta2 * d2)) {
+                    double w = 1 / (1 + d2);
+                    double mw = count * w;
+                    z += mw;
+                    fx += mw * w * dx;
+                    fy += mw * w * dy;
+                } else if (leaf) {
+                    for (int t = start; t < start + count; t++) {
+                        if (t != self) {
+                            double px = qx - points[2 * t];
+                            double py = qy - points[2 * t + 1];
+                            double w = 1 / (1 + (px * px + py * py));
+                            z += w;
+                            fx += w * w * px;
+                            fy += w * w * py;
+                        }
                     }
-                }
-                continue;
-            }
-            double dx = qx - geometry[3 * cell];
-            double dy = qy - geometry[3 * cell + 1];
-            double d2 = dx * dx + dy * dy;
-            boolean holdsSelf = self >= start && self < start + count;
-            if (!holdsSelf && geometry[3 * cell + 2] < theta2 * d2) {
-                double w = 1 / (1 + d2);
-                double mw = count * w;
-                z += mw;
-                fx += mw * w * dx;
-                fy += mw * w * dy;
-            } else {
-                for (int c = link[l0 + FIRST], last = c + link[l0 + CHILDREN]; c < last; c++) {
+                } else {
                     stack[top++] = c;
                 }
             }
