@@ -13,14 +13,15 @@ import dev.kiln.core.random.Rng;
  * "Finding structure with randomness", SIAM Review 2011, Alg. 4.4 then 5.1), as scikit-learn's
  * {@code randomized_svd}: a Gaussian test matrix of k + oversamples columns, q power
  * iterations (X·Xᵀ)^q·X·Ω, an orthonormal basis Q of the result, and the exact SVD of the small
- * QᵀX. Every product with X is a GEMM. Between power iterations the basis only has to stay
- * well conditioned, so it is orthonormalised by Cholesky QR (a Gram GEMM and a triangular
- * inverse), falling back to Householder QR when the Gram matrix is too ill conditioned for
- * that; the final basis always comes from Householder QR.
+ * QᵀX. Every product with X is a GEMM. Bases are orthonormalised by Cholesky QR (a Gram GEMM
+ * and a triangular inverse) while the Gram matrix is well enough conditioned, else by
+ * Householder QR; see {@link #orthonormal}.
  */
 final class RandomizedSvd {
     /** Smallest pivot², relative to the largest diagonal of the Gram matrix, that Cholesky QR accepts. */
     private static final double CHOLESKY_QR_LIMIT = 1e-10;
+    /** How far from the identity a basis's Gram matrix may be for a second Cholesky QR to make it orthonormal. */
+    private static final double NEARLY_ORTHONORMAL = 0.1;
 
     private RandomizedSvd() {
     }
@@ -85,24 +86,36 @@ final class RandomizedSvd {
         return new Result(java.util.Arrays.copyOf(svd.singularValues().toArray(), k), java.util.Arrays.copyOf(vt, k * p), u);
     }
 
-    /** An m×l row-major basis of the columns of {@code y}: Householder when {@code exact}, else Cholesky QR where it is safe. */
+    /**
+     * An m×l row-major basis of the columns of {@code y}: Cholesky QR where it is safe, else
+     * Householder QR. When the basis must be orthonormal to working precision ({@code exact}),
+     * Cholesky QR runs twice ("CholeskyQR2", Fukaya, Nakatsukasa, Yanagisawa and Yamamoto 2014),
+     * and the second pass is accepted only when the first basis's Gram matrix is within
+     * {@link #NEARLY_ORTHONORMAL} of the identity, where that pass's error is of the order of ε.
+     */
     private static double[] orthonormal(double[] y, int m, int l, boolean exact) {
-        if (!exact) {
-            double[] q = choleskyQr(y, m, l);
-            if (q != null) {
-                return q;
-            }
+        double[] q = choleskyQr(y, m, l, Double.POSITIVE_INFINITY);
+        if (q != null && exact) {
+            q = choleskyQr(q, m, l, NEARLY_ORTHONORMAL);
         }
-        return QR.of(Matrix.wrap(m, l, y)).q().storage();
+        return q != null ? q : QR.of(Matrix.wrap(m, l, y)).q().storage();
     }
 
-    /** Y·R⁻¹ with RᵀR = YᵀY, or null when a pivot says YᵀY is too ill conditioned to trust. */
-    private static double[] choleskyQr(double[] y, int m, int l) {
+    /**
+     * Y·R⁻¹ with RᵀR = YᵀY, or null when a pivot says YᵀY is too ill conditioned to trust, or when
+     * an entry of YᵀY differs from the identity's by more than {@code maxDeviation}.
+     */
+    private static double[] choleskyQr(double[] y, int m, int l, double maxDeviation) {
         double[] gram = new double[l * l];
         Blas.dgemm(true, false, l, l, m, 1.0, y, 0, l, y, 0, l, 0.0, gram, 0, l);
         double largest = 0;
         for (int i = 0; i < l; i++) {
             largest = Math.max(largest, gram[i * l + i]);
+            for (int j = 0; j < l; j++) {
+                if (!(Math.abs(gram[i * l + j] - (i == j ? 1 : 0)) <= maxDeviation)) {
+                    return null;
+                }
+            }
         }
         double[] lower;
         try {
