@@ -140,37 +140,47 @@ public final class Pca implements Transformer {
         if (totalVariance == 0) {
             throw new IllegalArgumentException(WHO + ": every column is constant, so there is no variance to decompose");
         }
-        double[] singular;
-        double[] vt;
-        double[] u;
-        double noise;
-        if (solver == SvdSolver.FULL) {
-            Spectrum spectrum = ExactDecomposition.of(x, k);
-            singular = java.util.Arrays.copyOf(spectrum.singularValues(), k);
-            vt = spectrum.leadingRows(k);
-            u = new double[n * k];
-            Blas.dgemm(false, true, n, k, p, 1.0, x.storage(), 0, p, vt, 0, p, 0.0, u, 0, k);
-            noise = tailMean(spectrum.singularValues(), k, rank, n);
-        } else {
-            int iterations = params.iteratedPower() != null ? params.iteratedPower() : k < 0.1 * rank ? 7 : 4;
-            RandomizedSvd.Result r = RandomizedSvd.of(x, k, params.nOversamples(), iterations, Rng.seeded(params.seed()));
-            singular = r.singularValues();
-            vt = r.vt();
-            u = r.u();
-            double explained = 0;
-            for (double s : singular) {
-                explained += s * s / (n - 1);
-            }
-            noise = k < rank ? (totalVariance - explained) / (rank - k) : 0.0;
-        }
-        SignFlip.applyToRows(vt, p, SignFlip.columnSigns(u, n, k));
+        Leading leading = solver == SvdSolver.FULL ? full(x, k, rank) : randomized(x, k, rank, totalVariance);
+        double[] vt = leading.vt();
+        SignFlip.applyToRows(vt, p, SignFlip.columnSigns(leading.scores(), n, k));
+        double[] singular = leading.singularValues();
         double[] variance = new double[k];
         double[] ratio = new double[k];
         for (int c = 0; c < k; c++) {
             variance[c] = singular[c] * singular[c] / (n - 1);
             ratio[c] = variance[c] / totalVariance;
         }
-        return new FittedPca(params, solver, n, features.schema(), mean, vt, variance, ratio, singular, noise);
+        return new FittedPca(params, solver, n, features.schema(), mean, vt, variance, ratio, singular, leading.noiseVariance());
+    }
+
+    /**
+     * The k leading singular values and right singular vectors (rows of vt), the matching
+     * columns of U·S or U (n×k; only their signs are used) and the noise variance.
+     */
+    private record Leading(double[] singularValues, double[] vt, double[] scores, double noiseVariance) {
+    }
+
+    private static Leading full(Matrix x, int k, int rank) {
+        int n = x.rows();
+        int p = x.cols();
+        Spectrum spectrum = ExactDecomposition.of(x, k);
+        double[] vt = spectrum.leadingRows(k);
+        double[] scores = new double[n * k];
+        Blas.dgemm(false, true, n, k, p, 1.0, x.storage(), 0, p, vt, 0, p, 0.0, scores, 0, k);
+        return new Leading(java.util.Arrays.copyOf(spectrum.singularValues(), k), vt, scores,
+                tailMean(spectrum.singularValues(), k, rank, n));
+    }
+
+    private Leading randomized(Matrix x, int k, int rank, double totalVariance) {
+        int n = x.rows();
+        int iterations = params.iteratedPower() != null ? params.iteratedPower() : k < 0.1 * rank ? 7 : 4;
+        RandomizedSvd.Result r = RandomizedSvd.of(x, k, params.nOversamples(), iterations, Rng.seeded(params.seed()));
+        double explained = 0;
+        for (double s : r.singularValues()) {
+            explained += s * s / (n - 1);
+        }
+        double noise = k < rank ? (totalVariance - explained) / (rank - k) : 0.0;
+        return new Leading(r.singularValues(), r.vt(), r.u(), noise);
     }
 
     /** The mean variance of the components after the first k, of the rank kept: the probabilistic PCA noise (Tipping and Bishop 1999). */
