@@ -2,6 +2,7 @@ package dev.kiln.learn;
 
 import dev.kiln.core.modelfile.ModelCodec;
 import dev.kiln.core.modelfile.ModelCodecProvider;
+import dev.kiln.learn.decompose.DecomposeCodecs;
 import dev.kiln.learn.ensemble.EnsembleModelCodecs;
 import dev.kiln.learn.linear.LinearModelCodecs;
 import dev.kiln.learn.neighbors.NeighborsModelCodecs;
@@ -34,7 +35,8 @@ public final class LearnModelCodecs implements ModelCodecProvider {
                 EncodeCodecs.all(),
                 ComposeCodecs.all(),
                 FeatureCodecs.all(),
-                SelectCodecs.all()
+                SelectCodecs.all(),
+                DecomposeCodecs.all()
         ).flatMap(List::stream).toList();
     }
 }
