@@ -1,10 +1,7 @@
 package dev.kiln.learn.catalog;
 
-import dev.kiln.core.Spelling;
 import dev.kiln.core.model.Estimator;
 import dev.kiln.learn.selection.Task;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -37,28 +34,18 @@ public record ModelSpec(String name, String summary, Set<Task> tasks, boolean ne
 
     /** The estimator for {@code task} with the given parameters (text, as from the command line) over the defaults. */
     public Estimator<?> estimator(Task task, Map<String, String> text) {
-        Map<String, Object> values = new LinkedHashMap<>();
-        for (Map.Entry<String, String> e : text.entrySet()) {
-            values.put(e.getKey(), param(e.getKey()).parse(e.getValue(), name));
-        }
-        return estimatorFromValues(task, values);
+        return estimatorFromValues(task, text);
     }
 
-    /** The estimator for {@code task} with typed values (as a search proposes them) over the defaults. */
-    public Estimator<?> estimatorFromValues(Task task, Map<String, Object> given) {
+    /** The estimator for {@code task} with typed values (as a search proposes them) or text, over the defaults. */
+    public Estimator<?> estimatorFromValues(Task task, Map<String, ?> given) {
+        ParamValues values = ParamValues.of(name, params, given);
         if (!tasks.contains(task)) {
             throw new IllegalArgumentException(name + " does not do " + task.label() + "; it does "
                     + String.join(" and ", tasks.stream().map(Task::label).sorted().toList()));
         }
-        Map<String, Object> values = new LinkedHashMap<>();
-        for (ParamSpec p : params) {
-            values.put(p.name(), p.defaultValue() == null ? "none" : p.defaultValue());
-        }
-        for (Map.Entry<String, Object> e : given.entrySet()) {
-            values.put(e.getKey(), param(e.getKey()).coerce(e.getValue(), name));
-        }
         try {
-            return builder.build(task, new ParamValues(name, values));
+            return builder.build(task, values);
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(name + ": " + e.getMessage() + (given.isEmpty() ? "" : " (given " + given + ")"), e);
         }
@@ -66,15 +53,6 @@ public record ModelSpec(String name, String summary, Set<Task> tasks, boolean ne
 
     /** The spec of parameter {@code paramName}, or an error listing the valid names. */
     public ParamSpec param(String paramName) {
-        for (ParamSpec p : params) {
-            if (p.name().equals(paramName)) {
-                return p;
-            }
-        }
-        List<String> names = new ArrayList<>(params.stream().map(ParamSpec::name).toList());
-        String closest = Spelling.closest(paramName, names);
-        throw new IllegalArgumentException("unknown parameter '" + paramName + "' for " + name
-                + (closest != null ? " (did you mean '" + closest + "'?)" : "") + "; valid: "
-                + (names.isEmpty() ? "none" : String.join(", ", names)));
+        return ParamValues.find(name, params, paramName);
     }
 }

@@ -1,7 +1,9 @@
 package dev.kiln.learn.catalog;
 
+import dev.kiln.core.Spelling;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -15,6 +17,39 @@ public final class ParamValues {
     ParamValues(String model, Map<String, Object> values) {
         this.model = model;
         this.values = Collections.unmodifiableMap(new LinkedHashMap<>(values));
+    }
+
+    /**
+     * The values of {@code specs}: the defaults, overridden by {@code given} (typed values, or
+     * text as written on the command line). Unknown names are refused with the valid ones.
+     *
+     * @param owner the model or algorithm, named in messages
+     */
+    public static ParamValues of(String owner, List<ParamSpec> specs, Map<String, ?> given) {
+        Map<String, Object> values = new LinkedHashMap<>();
+        for (ParamSpec p : specs) {
+            values.put(p.name(), p.defaultValue() == null ? "none" : p.defaultValue());
+        }
+        for (Map.Entry<String, ?> e : given.entrySet()) {
+            ParamSpec spec = find(owner, specs, e.getKey());
+            Object v = e.getValue();
+            values.put(e.getKey(), v instanceof String text ? spec.parse(text, owner) : spec.coerce(v, owner));
+        }
+        return new ParamValues(owner, values);
+    }
+
+    /** The spec called {@code name}, or an error listing the valid names with a spelling hint. */
+    static ParamSpec find(String owner, List<ParamSpec> specs, String name) {
+        for (ParamSpec p : specs) {
+            if (p.name().equals(name)) {
+                return p;
+            }
+        }
+        List<String> names = specs.stream().map(ParamSpec::name).toList();
+        String closest = Spelling.closest(name, names);
+        throw new IllegalArgumentException("unknown parameter '" + name + "' for " + owner
+                + (closest != null ? " (did you mean '" + closest + "'?)" : "") + "; valid: "
+                + (names.isEmpty() ? "none" : String.join(", ", names)));
     }
 
     public Map<String, Object> asMap() {

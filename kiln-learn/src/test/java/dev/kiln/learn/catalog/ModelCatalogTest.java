@@ -66,7 +66,7 @@ class ModelCatalogTest {
         assertThatThrownBy(() -> svm.estimator(Task.CLASSIFICATION, Map.of("kernel", "cubic")))
                 .hasMessage("parameter kernel of svm: expected rbf|linear|poly|sigmoid, got 'cubic'");
         assertThatThrownBy(() -> svm.estimator(Task.CLASSIFICATION, Map.of("C", "-1")))
-                .hasMessage("svm: c must be a finite number > 0, got -1.0 (given {C=-1.0})");
+                .hasMessage("svm: c must be a finite number > 0, got -1.0 (given {C=-1})");
         assertThatThrownBy(() -> ModelCatalog.find("ridge").estimator(Task.CLASSIFICATION, Map.of()))
                 .hasMessage("ridge does not do classification; it does regression");
     }
