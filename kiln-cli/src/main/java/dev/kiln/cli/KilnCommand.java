@@ -7,6 +7,7 @@ import dev.kiln.cli.learn.CvCommand;
 import dev.kiln.cli.learn.EvaluateCommand;
 import dev.kiln.cli.learn.ModelsCommand;
 import dev.kiln.cli.learn.PredictCommand;
+import dev.kiln.cli.learn.ReduceCommand;
 import dev.kiln.cli.learn.TrainCommand;
 import dev.kiln.cli.learn.TuneCommand;
 import dev.kiln.cli.logging.LogSetup;
@@ -27,7 +28,7 @@ import picocli.CommandLine.Model.CommandSpec;
         footer = {"", "Exit codes: 0 success, 1 a check failed, 2 bad usage or input, 3 internal error.",
             "Run 'kiln help COMMAND' for a command's options."},
         subcommands = {DemoCommand.class, DataCommand.class, TrainCommand.class, EvaluateCommand.class, PredictCommand.class,
-            CvCommand.class, TuneCommand.class, ModelsCommand.class, InfoCommand.class, HelpCommand.class})
+            CvCommand.class, TuneCommand.class, ModelsCommand.class, ReduceCommand.class, InfoCommand.class, HelpCommand.class})
 public final class KilnCommand implements Runnable {
 
     @Spec
