@@ -6,7 +6,8 @@ package dev.kiln.learn.neighbors;
  * complete binary tree of 2^L − 1 nodes with L = ⌊log2(max(1, (n − 1) / leafSize))⌋ + 1, so
  * leaves hold between leafSize and 2·leafSize points; each node splits its points at the median
  * of the coordinate with the largest spread. A query descends depth first, nearer child first,
- * skipping nodes whose bounding box lies farther than the k-th candidate.
+ * skipping nodes whose bounding box lies farther than the k-th candidate. A radius query takes
+ * in whole nodes whose bounding box lies within the radius and skips those wholly outside it.
  *
  * <p>Points are stored in tree order, so a leaf is one contiguous run of memory.
  */
@@ -146,6 +147,37 @@ final class KdTree extends NeighborSearch {
         } else {
             descend(right, q, qo, heap, toRight);
             descend(left, q, qo, heap, toLeft);
+        }
+    }
+
+    @Override
+    void within(double[] q, int from, int to, double reducedRadius, IndexList out, int[] counts) {
+        for (int i = from; i < to; i++) {
+            int before = out.size();
+            collect(0, q, i * dims, reducedRadius, out);
+            out.sortFrom(before);
+            counts[i] = out.size() - before;
+        }
+    }
+
+    /** Every point of the node within the radius: all of them at once when the whole box is inside. */
+    private void collect(int node, double[] q, int qo, double r, IndexList out) {
+        if (minReduced(node, q, qo) > r) {
+            return;
+        }
+        if (metric.fromBox(q, qo, lower, upper, node * dims, dims) <= r) {
+            for (int i = start[node]; i < end[node]; i++) {
+                out.add(original[i]);
+            }
+        } else if (leaf[node]) {
+            for (int i = start[node]; i < end[node]; i++) {
+                if (metric.reduced(q, qo, points, i * dims, dims) <= r) {
+                    out.add(original[i]);
+                }
+            }
+        } else {
+            collect(2 * node + 1, q, qo, r, out);
+            collect(2 * node + 2, q, qo, r, out);
         }
     }
 
