@@ -2,6 +2,7 @@ package dev.kiln.learn;
 
 import dev.kiln.core.modelfile.ModelCodec;
 import dev.kiln.core.modelfile.ModelCodecProvider;
+import dev.kiln.learn.cluster.ClusterModelCodecs;
 import dev.kiln.learn.linear.LinearModelCodecs;
 import dev.kiln.learn.neighbors.NeighborsModelCodecs;
 import dev.kiln.learn.preprocess.compose.ComposeCodecs;
@@ -30,7 +31,8 @@ public final class LearnModelCodecs implements ModelCodecProvider {
                 EncodeCodecs.all(),
                 ComposeCodecs.all(),
                 FeatureCodecs.all(),
-                SelectCodecs.all()
+                SelectCodecs.all(),
+                ClusterModelCodecs.all()
         ).flatMap(List::stream).toList();
     }
 }

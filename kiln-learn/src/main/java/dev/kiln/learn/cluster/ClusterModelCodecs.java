@@ -1,0 +1,52 @@
+package dev.kiln.learn.cluster;
+
+import dev.kiln.core.frame.Schema;
+import dev.kiln.core.modelfile.ModelCodec;
+import dev.kiln.core.modelfile.ModelReader;
+import dev.kiln.core.modelfile.ModelWriter;
+import java.util.List;
+
+/**
+ * How clustering models are saved: hyperparameters and fit statistics in the manifest; centres,
+ * training labels and other arrays as tensors.
+ */
+public final class ClusterModelCodecs {
+    private ClusterModelCodecs() {
+    }
+
+    /** The codecs of this package's models. */
+    public static List<ModelCodec<?>> all() {
+        return List.of(new KMeansCodec());
+    }
+
+    static final class KMeansCodec implements ModelCodec<KMeansModel> {
+        @Override
+        public String typeId() {
+            return KMeans.WHO;
+        }
+
+        @Override
+        public Class<KMeansModel> type() {
+            return KMeansModel.class;
+        }
+
+        @Override
+        public void write(KMeansModel m, ModelWriter out) {
+            out.hyperparameters(m.params());
+            out.put("inertia", m.inertia());
+            out.put("iterations", m.iterations());
+            out.tensor("centres", m.centres());
+            int[] labels = m.labels();
+            out.tensor("labels", labels, labels.length);
+        }
+
+        @Override
+        public KMeansModel read(ModelReader in) {
+            Schema schema = in.inputSchema();
+            KMeans.Params params = in.hyperparameters(KMeans.Params.class);
+            return new KMeansModel(params, schema, in.doubles("centres", params.nClusters(), schema.size()),
+                    in.ints("labels", in.shape("labels")[0]), in.get("inertia", Double.class),
+                    in.get("iterations", Integer.class));
+        }
+    }
+}

@@ -1,0 +1,31 @@
+package dev.kiln.learn.cluster;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.kiln.core.frame.Frame;
+import dev.kiln.core.modelfile.ModelFile;
+import dev.kiln.core.random.Rng;
+import dev.kiln.learn.TestFrames;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ClusterModelFileTest {
+    private static final Frame X = TestFrames.ofRows(ClusterData.blobs(Rng.seeded(8),
+            new double[][] {{0, 0}, {4, 0}, {0, 4}}, 40, 0.6));
+    private static final Frame Q = TestFrames.ofRows(ClusterData.gaussian(Rng.seeded(9), 30, 2));
+
+    @Test
+    void kMeansRoundTrips(@TempDir Path dir) {
+        KMeansModel m = new KMeans(new KMeans.Params(3, CentreInit.RANDOM, 4, 50, 1e-3, KMeansAlgorithm.ELKAN, 11)).fit(X);
+        ModelFile.save(m, dir.resolve("kmeans"));
+        KMeansModel back = ModelFile.load(dir.resolve("kmeans"), KMeansModel.class);
+        assertThat(back.params()).isEqualTo(m.params());
+        assertThat(back.inputSchema()).isEqualTo(m.inputSchema());
+        assertThat(back.centres().toRowMajorArray()).containsExactly(m.centres().toRowMajorArray());
+        assertThat(back.labels()).containsExactly(m.labels());
+        assertThat(back.inertia()).isEqualTo(m.inertia());
+        assertThat(back.iterations()).isEqualTo(m.iterations());
+        assertThat(back.predict(Q).clusters()).containsExactly(m.predict(Q).clusters());
+    }
+}
