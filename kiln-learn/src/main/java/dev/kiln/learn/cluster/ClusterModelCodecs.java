@@ -16,7 +16,7 @@ public final class ClusterModelCodecs {
 
     /** The codecs of this package's models. */
     public static List<ModelCodec<?>> all() {
-        return List.of(new KMeansCodec());
+        return List.of(new KMeansCodec(), new DbscanCodec());
     }
 
     static final class KMeansCodec implements ModelCodec<KMeansModel> {
@@ -47,6 +47,37 @@ public final class ClusterModelCodecs {
             return new KMeansModel(params, schema, in.doubles("centres", params.nClusters(), schema.size()),
                     in.ints("labels", in.shape("labels")[0]), in.get("inertia", Double.class),
                     in.get("iterations", Integer.class));
+        }
+    }
+
+    static final class DbscanCodec implements ModelCodec<DbscanModel> {
+        @Override
+        public String typeId() {
+            return Dbscan.WHO;
+        }
+
+        @Override
+        public Class<DbscanModel> type() {
+            return DbscanModel.class;
+        }
+
+        @Override
+        public void write(DbscanModel m, ModelWriter out) {
+            out.hyperparameters(m.params());
+            int[] labels = m.labels();
+            int[] cores = m.coreSampleIndices();
+            out.tensor("labels", labels, labels.length);
+            out.tensor("core_sample_indices", cores, cores.length);
+            out.tensor("components", m.components().toRowMajorArray(), cores.length, m.inputSchema().size());
+        }
+
+        @Override
+        public DbscanModel read(ModelReader in) {
+            Schema schema = in.inputSchema();
+            long cores = in.shape("core_sample_indices")[0];
+            return new DbscanModel(in.hyperparameters(Dbscan.Params.class), schema,
+                    in.ints("labels", in.shape("labels")[0]), in.ints("core_sample_indices", cores),
+                    in.doubles("components", cores, schema.size()));
         }
     }
 }

@@ -131,6 +131,11 @@ final class BruteForce extends NeighborSearch {
         }
     }
 
+    @Override
+    double[] trainingPoints() {
+        return points;
+    }
+
     /** (1 − slack)·‖q‖² for queries {@code q0} to {@code q0 + qb}: their part of the lower bound. */
     private double[] queryLow(double[] q, int q0, int qb) {
         double[] low = new double[qb];

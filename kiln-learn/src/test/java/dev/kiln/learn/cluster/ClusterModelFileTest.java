@@ -6,6 +6,7 @@ import dev.kiln.core.frame.Frame;
 import dev.kiln.core.modelfile.ModelFile;
 import dev.kiln.core.random.Rng;
 import dev.kiln.learn.TestFrames;
+import dev.kiln.learn.neighbors.Algorithm;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -27,5 +28,21 @@ class ClusterModelFileTest {
         assertThat(back.inertia()).isEqualTo(m.inertia());
         assertThat(back.iterations()).isEqualTo(m.iterations());
         assertThat(back.predict(Q).clusters()).containsExactly(m.predict(Q).clusters());
+    }
+
+    @Test
+    void dbscanRoundTrips(@TempDir Path dir) {
+        DbscanModel m = new Dbscan(new Dbscan.Params(0.4, 4, Algorithm.BRUTE, 7, 1.5)).fit(X);
+        ModelFile.save(m, dir.resolve("dbscan"));
+        DbscanModel back = ModelFile.load(dir.resolve("dbscan"), DbscanModel.class);
+        assertThat(back.params()).isEqualTo(m.params());
+        assertThat(back.labels()).containsExactly(m.labels());
+        assertThat(back.coreSampleIndices()).containsExactly(m.coreSampleIndices());
+        assertThat(back.components().toRowMajorArray()).containsExactly(m.components().toRowMajorArray());
+        assertThat(back.nClusters()).isEqualTo(m.nClusters()).isGreaterThan(1);
+        assertThat(back.predict(Q).clusters()).containsExactly(m.predict(Q).clusters());
+        DbscanModel noise = new Dbscan(Dbscan.Params.defaults().withEps(1e-9)).fit(X);
+        ModelFile.save(noise, dir.resolve("noise"));
+        assertThat(ModelFile.load(dir.resolve("noise"), DbscanModel.class).predict(X).clusters()).containsOnly(-1);
     }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.kiln.core.random.Rng;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -21,9 +22,9 @@ class NeighborIndexTest {
     void gaussianDataInLowAndHighDimensions() {
         Rng rng = Rng.seeded(21);
         for (int dims : new int[] {1, 2, 5, 20}) {
-            double[] x = values(rng, 400 * dims, rng::nextGaussian);
-            double[] q = values(rng, 90 * dims, rng::nextGaussian);
-            for (double radius : new double[] {0.0, 0.3, 1.0, Math.sqrt(dims) * 1.5, 100}) {
+            double[] x = values(rng, 250 * dims, rng::nextGaussian);
+            double[] q = values(rng, 60 * dims, rng::nextGaussian);
+            for (double radius : new double[] {0.0, 0.4, Math.sqrt(dims) * 1.5, 100}) {
                 checkBoth(x, q, dims, radius);
             }
         }
@@ -33,8 +34,8 @@ class NeighborIndexTest {
     void integerGridsPutPointsExactlyOnTheRadius() {
         Rng rng = Rng.seeded(22);
         for (int dims : new int[] {2, 3, 17}) {
-            double[] x = values(rng, 300 * dims, () -> rng.nextInt(4));
-            double[] q = values(rng, 60 * dims, () -> rng.nextInt(4));
+            double[] x = values(rng, 200 * dims, () -> rng.nextInt(4));
+            double[] q = values(rng, 40 * dims, () -> rng.nextInt(4));
             for (double radius : new double[] {0, 1, Math.sqrt(2), 2, 3}) {
                 checkBoth(x, q, dims, radius);
             }
@@ -90,6 +91,70 @@ class NeighborIndexTest {
     }
 
     @Test
+    void cappedCountsComponentsAndLowestLabelsAgreeWithTheListedNeighbourhoods() {
+        Rng rng = Rng.seeded(26);
+        for (int trial = 0; trial < 8; trial++) {
+            int dims = 1 + rng.nextInt(3);
+            int n = 300 + rng.nextInt(300);
+            double[] x = values(rng, n * dims, trial % 2 == 0 ? rng::nextGaussian : () -> rng.nextInt(6) * 0.25);
+            double radius = 0.1 + 0.4 * rng.nextDouble();
+            double p = new double[] {1, 2, 3.5}[rng.nextInt(3)];
+            boolean[] members = new boolean[n];
+            int[] labels = new int[n];
+            for (int i = 0; i < n; i++) {
+                members[i] = rng.nextInt(3) > 0;
+                labels[i] = rng.nextInt(4) == 0 ? -1 : rng.nextInt(50);
+            }
+            double[] q = values(rng, 100 * dims, rng::nextGaussian);
+            RadiusNeighbors lists = NeighborIndex.of(x, n, dims, Algorithm.BRUTE, 30, p).withinRadius(x, radius);
+            RadiusNeighbors queryLists = NeighborIndex.of(x, n, dims, Algorithm.BRUTE, 30, p).withinRadius(q, radius);
+            int[] components = components(lists, members);
+            for (Algorithm a : new Algorithm[] {Algorithm.KD_TREE, Algorithm.BRUTE}) {
+                NeighborIndex index = NeighborIndex.of(x, n, dims, a, 1 + rng.nextInt(30), p);
+                String what = "trial " + trial + ", " + a;
+                int cap = 1 + rng.nextInt(12);
+                int[] counts = index.countWithinRadius(x, radius, cap);
+                for (int i = 0; i < n; i++) {
+                    assertThat(counts[i]).as(what).isEqualTo(Math.min(cap, lists.count(i)));
+                }
+                assertThat(index.componentsWithinRadius(radius, members)).as(what).containsExactly(components);
+                int[] lowest = index.lowestLabelWithinRadius(q, radius, labels);
+                for (int i = 0; i < 100; i++) {
+                    int best = -1;
+                    for (int j : queryLists.indices(i)) {
+                        best = labels[j] >= 0 && (best < 0 || labels[j] < best) ? labels[j] : best;
+                    }
+                    assertThat(lowest[i]).as(what).isEqualTo(best);
+                }
+            }
+        }
+    }
+
+    /** For each member, the smallest member reachable through members within the radius (breadth first). */
+    private static int[] components(RadiusNeighbors lists, boolean[] members) {
+        int n = members.length;
+        int[] out = new int[n];
+        Arrays.fill(out, -1);
+        for (int s = 0; s < n; s++) {
+            if (!members[s] || out[s] >= 0) {
+                continue;
+            }
+            ArrayDeque<Integer> queue = new ArrayDeque<>(List.of(s));
+            out[s] = s;
+            while (!queue.isEmpty()) {
+                int i = queue.poll();
+                for (int j : lists.indices(i)) {
+                    if (members[j] && out[j] < 0) {
+                        out[j] = s;
+                        queue.add(j);
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
+    @Test
     void refusesWhatItCannotAnswer() {
         double[] x = {0, 0, 1, 1};
         assertThatThrownBy(() -> NeighborIndex.of(x, 2, 2, Algorithm.AUTO, 30, 2))
@@ -99,6 +164,9 @@ class NeighborIndexTest {
         NeighborIndex index = NeighborIndex.of(x, 2, 2, Algorithm.BRUTE, 30, 2);
         assertThatThrownBy(() -> index.withinRadius(x, -1)).hasMessageContaining("radius must be a finite number >= 0, got -1");
         assertThatThrownBy(() -> index.nearest(x, 3)).hasMessageContaining("k must be in [1, 2]");
+        assertThatThrownBy(() -> index.countWithinRadius(x, 1, 0)).hasMessageContaining("cap must be >= 1, got 0");
+        assertThatThrownBy(() -> index.componentsWithinRadius(1, new boolean[3])).hasMessageContaining("3 member flags for 2");
+        assertThatThrownBy(() -> index.lowestLabelWithinRadius(x, 1, new int[1])).hasMessageContaining("1 labels for 2");
         assertThatThrownBy(() -> index.nearest(new double[] {1, 2, 3}, 1)).hasMessageContaining("3 query values");
     }
 
@@ -119,29 +187,18 @@ class NeighborIndexTest {
     }
 
     private static List<List<Integer>> reference(double[] x, double[] q, int dims, double radius, double p) {
-        double reducedRadius = p == 2 ? radius * radius : p == 1 ? radius : Math.pow(radius, p);
+        double reducedRadius = MinkowskiReference.reduce(radius, p);
         List<List<Integer>> out = new ArrayList<>();
         for (int i = 0; i < q.length / dims; i++) {
             List<Integer> within = new ArrayList<>();
             for (int j = 0; j < x.length / dims; j++) {
-                if (reduced(q, i * dims, x, j * dims, dims, p) <= reducedRadius) {
+                if (MinkowskiReference.reduced(q, i * dims, x, j * dims, dims, p) <= reducedRadius) {
                     within.add(j);
                 }
             }
             out.add(within);
         }
         return out;
-    }
-
-    /** Σ|a_t − b_t|^p, summed as the searches document it: coordinate t into partial sum t mod 4. */
-    private static double reduced(double[] a, int ao, double[] b, int bo, int dims, double p) {
-        double[] partial = new double[4];
-        int full = dims / 4 * 4;
-        for (int t = 0; t < dims; t++) {
-            double diff = Math.abs(a[ao + t] - b[bo + t]);
-            partial[t < full ? t % 4 : 0] += p == 2 ? diff * diff : p == 1 ? diff : Math.pow(diff, p);
-        }
-        return (partial[0] + partial[1]) + (partial[2] + partial[3]);
     }
 
     private static double[] values(Rng rng, int count, DoubleSupplier value) {
