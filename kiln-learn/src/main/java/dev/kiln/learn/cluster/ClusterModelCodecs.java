@@ -8,7 +8,8 @@ import java.util.List;
 
 /**
  * How clustering models are saved: hyperparameters and fit statistics in the manifest; centres,
- * training labels and other arrays as tensors.
+ * training labels and other arrays as tensors. A hierarchical model keeps its linkage matrix and
+ * training rows, and cuts the tree again on loading (the cut is deterministic).
  */
 public final class ClusterModelCodecs {
     private ClusterModelCodecs() {
@@ -16,7 +17,7 @@ public final class ClusterModelCodecs {
 
     /** The codecs of this package's models. */
     public static List<ModelCodec<?>> all() {
-        return List.of(new KMeansCodec(), new DbscanCodec());
+        return List.of(new KMeansCodec(), new DbscanCodec(), new HierarchicalCodec());
     }
 
     static final class KMeansCodec implements ModelCodec<KMeansModel> {
@@ -78,6 +79,38 @@ public final class ClusterModelCodecs {
             return new DbscanModel(in.hyperparameters(Dbscan.Params.class), schema,
                     in.ints("labels", in.shape("labels")[0]), in.ints("core_sample_indices", cores),
                     in.doubles("components", cores, schema.size()));
+        }
+    }
+
+    static final class HierarchicalCodec implements ModelCodec<HierarchicalModel> {
+        @Override
+        public String typeId() {
+            return AgglomerativeClustering.WHO;
+        }
+
+        @Override
+        public Class<HierarchicalModel> type() {
+            return HierarchicalModel.class;
+        }
+
+        @Override
+        public void write(HierarchicalModel m, ModelWriter out) {
+            out.hyperparameters(m.params());
+            out.tensor("linkage", m.dendrogram().linkage());
+            out.tensor("points", m.trainingPoints());
+        }
+
+        @Override
+        public HierarchicalModel read(ModelReader in) {
+            Schema schema = in.inputSchema();
+            long rows = in.shape("points")[0];
+            try {
+                return new HierarchicalModel(in.hyperparameters(AgglomerativeClustering.Params.class), schema,
+                        in.doubles("points", rows, schema.size()),
+                        Dendrogram.fromLinkage((int) rows, in.doubles("linkage", rows - 1, 4)));
+            } catch (IllegalArgumentException e) {
+                throw in.error(e.getMessage());
+            }
         }
     }
 }

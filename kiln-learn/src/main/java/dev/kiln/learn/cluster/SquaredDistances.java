@@ -54,6 +54,19 @@ final class SquaredDistances {
         return (s0 + s1) + (s2 + s3);
     }
 
+    /**
+     * ‖a − b‖² over {@code d} coordinates summed in order, one term after another, as scipy's
+     * {@code pdist} and scikit-learn's {@code DistanceMetric} sum it.
+     */
+    static double sequential(double[] a, int ao, double[] b, int bo, int d) {
+        double s = 0;
+        for (int j = 0; j < d; j++) {
+            double t = a[ao + j] - b[bo + j];
+            s += t * t;
+        }
+        return s;
+    }
+
     /** The squared norms of the {@code k} rows of {@code c}. */
     static double[] norms(double[] c, int k, int d) {
         double[] out = new double[k];

@@ -45,4 +45,20 @@ class ClusterModelFileTest {
         ModelFile.save(noise, dir.resolve("noise"));
         assertThat(ModelFile.load(dir.resolve("noise"), DbscanModel.class).predict(X).clusters()).containsOnly(-1);
     }
+
+    @Test
+    void hierarchicalRoundTrips(@TempDir Path dir) {
+        for (AgglomerativeClustering.Params params : new AgglomerativeClustering.Params[] {
+            AgglomerativeClustering.Params.defaults(),
+            new AgglomerativeClustering.Params(null, Linkage.AVERAGE, 1.5)}) {
+            HierarchicalModel m = new AgglomerativeClustering(params).fit(X);
+            ModelFile.save(m, dir.resolve("tree"));
+            HierarchicalModel back = ModelFile.load(dir.resolve("tree"), HierarchicalModel.class);
+            assertThat(back.params()).isEqualTo(m.params());
+            assertThat(back.dendrogram().linkage().toRowMajorArray()).containsExactly(m.dendrogram().linkage().toRowMajorArray());
+            assertThat(back.labels()).containsExactly(m.labels());
+            assertThat(back.nClusters()).isEqualTo(m.nClusters());
+            assertThat(back.predict(Q).clusters()).containsExactly(m.predict(Q).clusters());
+        }
+    }
 }
