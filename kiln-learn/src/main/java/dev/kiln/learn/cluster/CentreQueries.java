@@ -35,12 +35,7 @@ final class CentreQueries {
         int[] labels = new int[m];
         forEachBlock(rows, m, (from, count, block) -> {
             for (int b = 0; b < count; b++) {
-                int best = 0;
-                for (int j = 1; j < k; j++) {
-                    if (block[j * count + b] < block[best * count + b]) {
-                        best = j;
-                    }
-                }
+                int best = argmin(block, k, count, b);
                 labels[from + b] = best;
                 if (squared != null) {
                     squared[from + b] = block[best * count + b];
@@ -61,6 +56,35 @@ final class CentreQueries {
             }
         });
         return out;
+    }
+
+    /** The nearest of the {@code k} centres (same coordinates as {@code p}) for every row of {@code p}, ties to the first. */
+    static int[] nearest(Points p, double[] centres, int k) {
+        double[] norms = SquaredDistances.norms(centres, k, p.d);
+        int[] labels = new int[p.n];
+        RowParts parts = new RowParts(p.n);
+        parts.forEach(part -> {
+            double[] block = new double[SquaredDistances.BLOCK * k];
+            for (int row = parts.from(part); row < parts.to(part); row += SquaredDistances.BLOCK) {
+                int count = Math.min(SquaredDistances.BLOCK, parts.to(part) - row);
+                SquaredDistances.block(p.x, p.norms, row, count, p.d, centres, norms, k, block);
+                for (int b = 0; b < count; b++) {
+                    labels[row + b] = argmin(block, k, count, b);
+                }
+            }
+        });
+        return labels;
+    }
+
+    /** The centre of the smallest of {@code block[j * count + b]}, ties to the first. */
+    private static int argmin(double[] block, int k, int count, int b) {
+        int best = 0;
+        for (int j = 1; j < k; j++) {
+            if (block[j * count + b] < block[best * count + b]) {
+                best = j;
+            }
+        }
+        return best;
     }
 
     private interface BlockSink {

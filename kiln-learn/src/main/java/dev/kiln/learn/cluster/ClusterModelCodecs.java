@@ -17,7 +17,7 @@ public final class ClusterModelCodecs {
 
     /** The codecs of this package's models. */
     public static List<ModelCodec<?>> all() {
-        return List.of(new KMeansCodec(), new DbscanCodec(), new HierarchicalCodec());
+        return List.of(new KMeansCodec(), new MiniBatchCodec(), new DbscanCodec(), new HierarchicalCodec());
     }
 
     static final class KMeansCodec implements ModelCodec<KMeansModel> {
@@ -47,6 +47,44 @@ public final class ClusterModelCodecs {
             KMeans.Params params = in.hyperparameters(KMeans.Params.class);
             return new KMeansModel(params, schema, in.doubles("centres", params.nClusters(), schema.size()),
                     in.ints("labels", in.shape("labels")[0]), in.get("inertia", Double.class),
+                    in.get("iterations", Integer.class));
+        }
+    }
+
+    static final class MiniBatchCodec implements ModelCodec<MiniBatchKMeansModel> {
+        @Override
+        public String typeId() {
+            return MiniBatchKMeans.WHO;
+        }
+
+        @Override
+        public Class<MiniBatchKMeansModel> type() {
+            return MiniBatchKMeansModel.class;
+        }
+
+        @Override
+        public void write(MiniBatchKMeansModel m, ModelWriter out) {
+            out.hyperparameters(m.params());
+            out.put("inertia", m.inertia());
+            out.put("steps", m.steps());
+            out.put("iterations", m.iterations());
+            out.put("has_labels", m.hasLabels());
+            out.tensor("centres", m.centres());
+            out.tensor("counts", m.counts(), m.nClusters());
+            if (m.hasLabels()) {
+                int[] labels = m.labels();
+                out.tensor("labels", labels, labels.length);
+            }
+        }
+
+        @Override
+        public MiniBatchKMeansModel read(ModelReader in) {
+            Schema schema = in.inputSchema();
+            MiniBatchKMeans.Params params = in.hyperparameters(MiniBatchKMeans.Params.class);
+            int k = params.nClusters();
+            int[] labels = in.get("has_labels", Boolean.class) ? in.ints("labels", in.shape("labels")[0]) : null;
+            return new MiniBatchKMeansModel(params, schema, in.doubles("centres", k, schema.size()), in.doubles("counts", k),
+                    labels, in.get("inertia", Double.class), in.get("steps", Integer.class),
                     in.get("iterations", Integer.class));
         }
     }

@@ -72,9 +72,8 @@ public final class KMeans implements Estimator<KMeansModel> {
 
     @Override
     public KMeansModel fit(Frame features, Column target) {
-        Points p = Points.of(features, WHO);
         int k = params.nClusters();
-        Checks.clustersFit(WHO, k, p.n);
+        Points p = Points.forClusters(features, WHO, k);
         double tolerance = p.tolerance(params.tol());
         Rng rng = Rng.seeded(params.seed());
         Rng[] streams = new Rng[params.nInit()];

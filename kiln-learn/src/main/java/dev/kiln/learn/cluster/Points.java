@@ -52,6 +52,13 @@ final class Points {
         return new Points(x, n, d, mean);
     }
 
+    /** As {@link #of(Frame, String)}, refusing more clusters than rows. */
+    static Points forClusters(Frame features, String who, int clusters) {
+        Points p = of(features, who);
+        Checks.clustersFit(who, clusters, p.n);
+        return p;
+    }
+
     /** The rows {@code rows} (repeats allowed), already centred, as points of their own. */
     Points subset(int[] rows) {
         double[] sub = new double[rows.length * d];

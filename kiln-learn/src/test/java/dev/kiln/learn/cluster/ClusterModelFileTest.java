@@ -61,4 +61,25 @@ class ClusterModelFileTest {
             assertThat(back.predict(Q).clusters()).containsExactly(m.predict(Q).clusters());
         }
     }
+
+    @Test
+    void miniBatchKMeansRoundTrips(@TempDir Path dir) {
+        for (boolean labels : new boolean[] {true, false}) {
+            MiniBatchKMeansModel m = new MiniBatchKMeans(new MiniBatchKMeans.Params(3, CentreInit.K_MEANS_PLUS_PLUS, 5, 32,
+                    labels, 4, 1e-6, null, 50, 2, 0.05)).fit(X);
+            ModelFile.save(m, dir.resolve("minibatch"));
+            MiniBatchKMeansModel back = ModelFile.load(dir.resolve("minibatch"), MiniBatchKMeansModel.class);
+            assertThat(back.params()).isEqualTo(m.params());
+            assertThat(back.centres().toRowMajorArray()).containsExactly(m.centres().toRowMajorArray());
+            assertThat(back.counts()).containsExactly(m.counts());
+            assertThat(back.hasLabels()).isEqualTo(labels);
+            if (labels) {
+                assertThat(back.labels()).containsExactly(m.labels());
+            }
+            assertThat(back.inertia()).isEqualTo(m.inertia());
+            assertThat(back.steps()).isEqualTo(m.steps());
+            assertThat(back.iterations()).isEqualTo(m.iterations());
+            assertThat(back.predict(Q).clusters()).containsExactly(m.predict(Q).clusters());
+        }
+    }
 }
