@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.kiln.core.frame.Frame;
 import dev.kiln.core.modelfile.ModelFile;
+import dev.kiln.core.modelfile.ModelTypes;
 import dev.kiln.core.random.Rng;
 import dev.kiln.learn.TestFrames;
 import dev.kiln.learn.neighbors.Algorithm;
@@ -15,6 +16,13 @@ class ClusterModelFileTest {
     private static final Frame X = TestFrames.ofRows(ClusterData.blobs(Rng.seeded(8),
             new double[][] {{0, 0}, {4, 0}, {0, 4}}, 40, 0.6));
     private static final Frame Q = TestFrames.ofRows(ClusterData.gaussian(Rng.seeded(9), 30, 2));
+
+    @Test
+    void theCodecsAreRegisteredUnderTheirTypeIds(@TempDir Path dir) {
+        assertThat(ModelTypes.ids()).contains("kmeans", "minibatch-kmeans", "dbscan", "hierarchical");
+        ModelFile.save(new Dbscan().fit(X), dir.resolve("d"));
+        assertThat(ModelFile.readManifest(dir.resolve("d")).modelType()).isEqualTo("dbscan");
+    }
 
     @Test
     void kMeansRoundTrips(@TempDir Path dir) {
