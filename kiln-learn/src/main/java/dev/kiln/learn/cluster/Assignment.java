@@ -23,18 +23,22 @@ abstract sealed class Assignment permits HamerlyAssignment, ElkanAssignment {
         Arrays.fill(labels, -1);
     }
 
-    /**
-     * Assigns every row to its nearest of {@code centres}, recording in {@code changes} each row
-     * whose cluster changed. {@code shifts[j]} is how far centre j moved since the previous call
-     * (null on the first call, which computes every distance).
-     */
-    abstract void assign(double[] centres, double[] shifts, Changes changes);
+    /** One assignment step, prepared against a set of centres. */
+    interface Step {
+        /**
+         * Assigns the rows of part {@code part} (parts may run in parallel, in any order),
+         * recording in {@code changes} each row whose cluster changed.
+         */
+        void part(int part, Changes changes);
+    }
 
     /**
-     * The first assignment step, for centres chosen by {@link Seeding}: where the seeds already
-     * assign the rows, their labels and distances are taken as they are.
+     * Prepares the step assigning every row to its nearest of {@code centres}. {@code shifts[j]}
+     * is how far centre j moved since the previous step; null on the first step, which takes the
+     * seeds' assignment where they have one (labels and distances) and otherwise computes every
+     * distance.
      */
-    abstract void assignFrom(Seeding.Seeds seeds, Changes changes);
+    abstract Step step(double[] centres, double[] shifts, Seeding.Seeds seeds);
 
     /** The current cluster of every row; owned by the assignment, not to be changed by callers. */
     int[] labels() {

@@ -23,22 +23,17 @@ final class ElkanAssignment extends Assignment {
         Arrays.fill(lower, row * k, (row + 1) * k, 0.0);
     }
 
-    /** Elkan needs every row's distance to every centre, which the seeds do not keep: a full step. */
+    /** The first step computes every distance: Elkan needs them all, which the seeds do not keep. */
     @Override
-    void assignFrom(Seeding.Seeds seeds, Changes changes) {
-        assign(seeds.centres(), null, changes);
-    }
-
-    @Override
-    void assign(double[] centres, double[] shifts, Changes changes) {
+    Step step(double[] centres, double[] shifts, Seeding.Seeds seeds) {
         if (shifts == null) {
-            assignAll(centres, changes);
-            return;
+            double[] cn = SquaredDistances.norms(centres, k, p.d);
+            return (part, changes) -> assignAll(centres, cn, part, changes);
         }
         int d = p.d;
         double[] between = CentreGaps.between(centres, k, d);
         double[] half = CentreGaps.halfNearest(between, k);
-        parts.forEach(part -> {
+        return (part, changes) -> {
             for (int i = parts.from(part); i < parts.to(part); i++) {
                 int ik = i * k;
                 for (int j = 0; j < k; j++) {
@@ -75,33 +70,30 @@ final class ElkanAssignment extends Assignment {
                     labels[i] = a;
                 }
             }
-        });
+        };
     }
 
-    private void assignAll(double[] centres, Changes changes) {
+    private void assignAll(double[] centres, double[] cn, int part, Changes changes) {
         int d = p.d;
-        double[] cn = SquaredDistances.norms(centres, k, d);
-        parts.forEach(part -> {
-            double[] block = new double[SquaredDistances.BLOCK * k];
-            for (int row = parts.from(part); row < parts.to(part); row += SquaredDistances.BLOCK) {
-                int rows = Math.min(SquaredDistances.BLOCK, parts.to(part) - row);
-                SquaredDistances.block(p.x, p.norms, row, rows, d, centres, cn, k, block);
-                for (int b = 0; b < rows; b++) {
-                    int i = row + b;
-                    int best = 0;
-                    for (int j = 0; j < k; j++) {
-                        double v = block[j * rows + b];
-                        lower[i * k + j] = Math.sqrt(v);
-                        if (v < block[best * rows + b]) {
-                            best = j;
-                        }
+        double[] block = new double[SquaredDistances.BLOCK * k];
+        for (int row = parts.from(part); row < parts.to(part); row += SquaredDistances.BLOCK) {
+            int rows = Math.min(SquaredDistances.BLOCK, parts.to(part) - row);
+            SquaredDistances.block(p.x, p.norms, row, rows, d, centres, cn, k, block);
+            for (int b = 0; b < rows; b++) {
+                int i = row + b;
+                int best = 0;
+                for (int j = 0; j < k; j++) {
+                    double v = block[j * rows + b];
+                    lower[i * k + j] = Math.sqrt(v);
+                    if (v < block[best * rows + b]) {
+                        best = j;
                     }
-                    changes.record(part, i, labels[i]);
-                    labels[i] = best;
-                    upper[i] = Math.sqrt(p.squaredDistance(i, centres, best * d));
-                    lower[i * k + best] = upper[i];
                 }
+                changes.record(part, i, labels[i]);
+                labels[i] = best;
+                upper[i] = Math.sqrt(p.squaredDistance(i, centres, best * d));
+                lower[i * k + best] = upper[i];
             }
-        });
+        }
     }
 }

@@ -22,34 +22,26 @@ final class HamerlyAssignment extends Assignment {
     }
 
     @Override
-    void assignFrom(Seeding.Seeds seeds, Changes changes) {
-        if (!seeds.assigned()) {
-            assign(seeds.centres(), null, changes);
-            return;
+    Step step(double[] centres, double[] shifts, Seeding.Seeds seeds) {
+        if (shifts == null && seeds.assigned()) {
+            return (part, changes) -> {
+                for (int i = parts.from(part); i < parts.to(part); i++) {
+                    changes.record(part, i, -1);
+                    labels[i] = seeds.labels()[i];
+                    upper[i] = Math.sqrt(seeds.nearest()[i]);
+                    lower[i] = Math.sqrt(seeds.second()[i]);
+                }
+            };
         }
-        int[] seeded = seeds.labels();
-        parts.forEach(part -> {
-            for (int i = parts.from(part); i < parts.to(part); i++) {
-                changes.record(part, i, -1);
-                labels[i] = seeded[i];
-                upper[i] = Math.sqrt(seeds.nearest()[i]);
-                lower[i] = Math.sqrt(seeds.second()[i]);
-            }
-        });
-    }
-
-    @Override
-    void assign(double[] centres, double[] shifts, Changes changes) {
         double[] cn = SquaredDistances.norms(centres, k, p.d);
         if (shifts == null) {
-            parts.forEach(part -> {
+            return (part, changes) -> {
                 Block block = new Block(centres, cn, part, changes);
                 for (int i = parts.from(part); i < parts.to(part); i++) {
                     block.add(i);
                 }
                 block.flush();
-            });
-            return;
+            };
         }
         double[] half = CentreGaps.halfNearest(centres, k, p.d);
         int far = 0;
@@ -58,7 +50,6 @@ final class HamerlyAssignment extends Assignment {
                 far = j;
             }
         }
-        double farthest = shifts[far];
         double second = 0;
         for (int j = 0; j < k; j++) {
             if (j != far) {
@@ -66,8 +57,9 @@ final class HamerlyAssignment extends Assignment {
             }
         }
         int farCentre = far;
+        double farthest = shifts[far];
         double secondShift = second;
-        parts.forEach(part -> {
+        return (part, changes) -> {
             Block block = new Block(centres, cn, part, changes);
             for (int i = parts.from(part); i < parts.to(part); i++) {
                 int a = labels[i];
@@ -84,7 +76,7 @@ final class HamerlyAssignment extends Assignment {
                 lower[i] = l;
             }
             block.flush();
-        });
+        };
     }
 
     /** Rows waiting for their distances to every centre, settled a GEMM block at a time. */

@@ -3,7 +3,6 @@ package dev.kiln.learn.cluster;
 import dev.kiln.core.frame.Column;
 import dev.kiln.core.frame.Frame;
 import dev.kiln.core.model.Estimator;
-import dev.kiln.core.parallel.Parallelism;
 import dev.kiln.core.random.Rng;
 import java.util.Objects;
 
@@ -11,11 +10,13 @@ import java.util.Objects;
  * k-means clustering as scikit-learn's {@code KMeans}: Lloyd's algorithm (Lloyd, IEEE Trans.
  * Information Theory 1982) from k-means++ seeds (Arthur and Vassilvitskii, SODA 2007), restarted
  * {@code nInit} times, keeping the run of lowest inertia (the sum of squared distances from rows
- * to their centres). The restarts' k-means++ seeds are drawn in lockstep, one pass over the data
- * serving them all ({@link Seeding}); their Lloyd runs then go in parallel, with Hamerly's or
- * Elkan's bounds ({@link KMeansAlgorithm}) and GEMM distance blocks. Restart r draws from stream r
- * of the seed and every sum is formed in fixed parts, so the model is the same bit for bit on any
- * number of threads. Of restarts with equal inertia the first wins. The target, if given, is ignored.
+ * to their centres). The restarts advance in lockstep, one pass over the data serving them all,
+ * both when drawing k-means++ seeds ({@link Seeding}) and in each Lloyd iteration
+ * ({@link LockstepLloyd}), whose assignment steps use Hamerly's or Elkan's bounds
+ * ({@link KMeansAlgorithm}) and GEMM distance blocks; the rows are split into fixed parts that run
+ * in parallel. Restart r draws from stream r of the seed and every sum is formed in fixed parts,
+ * so the model is the same bit for bit on any number of threads. Of restarts with equal inertia
+ * the first wins. The target, if given, is ignored.
  */
 public final class KMeans implements Estimator<KMeansModel> {
     static final String WHO = "kmeans";
@@ -81,17 +82,8 @@ public final class KMeans implements Estimator<KMeansModel> {
             streams[r] = rng.stream(r);
         }
         Seeding.Seeds[] seeds = Seeding.seeds(params.init(), p, k, streams);
-        LloydIterations.Outcome[] runs = new LloydIterations.Outcome[streams.length];
-        Parallelism.forEachPart(runs.length, r -> {
-            runs[r] = LloydIterations.run(p, seeds[r], k, params.maxIter(), tolerance, params.algorithm());
-            seeds[r] = null;
-        });
-        LloydIterations.Outcome best = runs[0];
-        for (LloydIterations.Outcome run : runs) {
-            if (run.inertia() < best.inertia()) {
-                best = run;
-            }
-        }
+        LloydRun.Outcome best = LockstepLloyd.best(
+                LockstepLloyd.run(p, seeds, k, params.maxIter(), tolerance, params.algorithm()));
         return new KMeansModel(params, features.schema(), p.uncentred(best.centres()), best.labels(), best.inertia(),
                 best.iterations());
     }

@@ -104,7 +104,7 @@ public final class MiniBatchKMeans implements Estimator<MiniBatchKMeansModel> {
         double inertia = run.smoothedInertia() * p.n;
         if (params.computeLabels()) {
             labels = CentreQueries.nearest(p, centres, k);
-            inertia = LloydIterations.inertia(p, new RowParts(p.n), centres, labels);
+            inertia = p.inertia(centres, labels);
         }
         return new MiniBatchKMeansModel(params, features.schema(), p.uncentred(centres), run.counts(), labels, inertia,
                 run.steps(), (int) Math.ceil(run.steps() * (double) batch / p.n));
@@ -132,7 +132,7 @@ public final class MiniBatchKMeans implements Estimator<MiniBatchKMeansModel> {
             Points sample = size < p.n ? p.subset(draw(stream, p.n, size)) : p;
             seeds[r] = Seeding.seeds(params.init(), sample, k, new Rng[] {stream})[0].centres();
             int[] labels = CentreQueries.nearest(validation, seeds[r], k);
-            inertia[r] = LloydIterations.inertia(validation, new RowParts(validation.n), seeds[r], labels);
+            inertia[r] = validation.inertia(seeds[r], labels);
         });
         int best = 0;
         for (int r = 1; r < seeds.length; r++) {

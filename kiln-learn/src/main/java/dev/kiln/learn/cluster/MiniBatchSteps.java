@@ -42,7 +42,7 @@ final class MiniBatchSteps {
         for (long i = 0; i < total; i++) {
             Points rows = p.subset(MiniBatchKMeans.draw(rng, p.n, batch));
             int[] labels = CentreQueries.nearest(rows, centres, k);
-            double inertia = LloydIterations.inertia(rows, new RowParts(rows.n), centres, labels);
+            double inertia = rows.inertia(centres, labels);
             update(rows, labels);
             if (reassignDue()) {
                 reassign(rows);

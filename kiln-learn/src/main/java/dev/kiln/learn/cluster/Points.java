@@ -93,6 +93,20 @@ final class Points {
         return SquaredDistances.direct(x, i * d, c, co, d);
     }
 
+    /** Σ ‖x_i − c_{label i}‖², summed directly, part by part in parallel and then in part order. */
+    double inertia(double[] centres, int[] labels) {
+        RowParts parts = new RowParts(n);
+        double[] partial = new double[parts.count()];
+        parts.forEach(part -> {
+            double s = 0;
+            for (int i = parts.from(part); i < parts.to(part); i++) {
+                s += squaredDistance(i, centres, labels[i] * d);
+            }
+            partial[part] = s;
+        });
+        return RowParts.sum(partial);
+    }
+
     /** Centres in the caller's coordinates (the means added back). */
     double[] uncentred(double[] centres) {
         double[] out = centres.clone();
