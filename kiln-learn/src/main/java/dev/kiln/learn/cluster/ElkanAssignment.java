@@ -30,6 +30,11 @@ final class ElkanAssignment extends Assignment {
             double[] cn = SquaredDistances.norms(centres, k, p.d);
             return (part, changes) -> assignAll(centres, cn, part, changes);
         }
+        return bounded(centres, shifts);
+    }
+
+    /** A step after centres moved by {@code shifts}: Elkan's tests, one centre at a time. */
+    private Step bounded(double[] centres, double[] shifts) {
         int d = p.d;
         double[] between = CentreGaps.between(centres, k, d);
         double[] half = CentreGaps.halfNearest(between, k);

@@ -24,14 +24,7 @@ final class HamerlyAssignment extends Assignment {
     @Override
     Step step(double[] centres, double[] shifts, Seeding.Seeds seeds) {
         if (shifts == null && seeds.assigned()) {
-            return (part, changes) -> {
-                for (int i = parts.from(part); i < parts.to(part); i++) {
-                    changes.record(part, i, -1);
-                    labels[i] = seeds.labels()[i];
-                    upper[i] = Math.sqrt(seeds.nearest()[i]);
-                    lower[i] = Math.sqrt(seeds.second()[i]);
-                }
-            };
+            return (part, changes) -> takeSeeds(seeds, part, changes);
         }
         double[] cn = SquaredDistances.norms(centres, k, p.d);
         if (shifts == null) {
@@ -43,6 +36,21 @@ final class HamerlyAssignment extends Assignment {
                 block.flush();
             };
         }
+        return bounded(centres, cn, shifts);
+    }
+
+    /** The seeds' nearest centres, with their two smallest distances as the bounds. */
+    private void takeSeeds(Seeding.Seeds seeds, int part, Changes changes) {
+        for (int i = parts.from(part); i < parts.to(part); i++) {
+            changes.record(part, i, -1);
+            labels[i] = seeds.labels()[i];
+            upper[i] = Math.sqrt(seeds.nearest()[i]);
+            lower[i] = Math.sqrt(seeds.second()[i]);
+        }
+    }
+
+    /** A step after centres moved by {@code shifts}: the bounds first, then GEMM blocks for the rest. */
+    private Step bounded(double[] centres, double[] cn, double[] shifts) {
         double[] half = CentreGaps.halfNearest(centres, k, p.d);
         int far = 0;
         for (int j = 1; j < k; j++) {
