@@ -10,6 +10,7 @@ import dev.kiln.learn.neighbors.NeighborIndex;
 import dev.kiln.learn.neighbors.Neighbors;
 import java.util.Arrays;
 import java.util.Objects;
+import java.util.stream.IntStream;
 
 /**
  * DBSCAN (Ester, Kriegel, Sander and Xu, "A Density-Based Algorithm for Discovering Clusters in
@@ -88,26 +89,17 @@ public final class Dbscan implements Estimator<DbscanModel> {
         NeighborIndex index = index(rows, n, x.cols());
         int[] counts = index.countWithinRadius(rows, params.eps(), params.minSamples());
         boolean[] core = new boolean[n];
-        int cores = 0;
         for (int i = 0; i < n; i++) {
             core[i] = counts[i] >= params.minSamples();
-            cores += core[i] ? 1 : 0;
         }
         int[] component = index.componentsWithinRadius(params.eps(), core);
         int[] labels = new int[n];
-        int[] clusterOf = new int[n];
         int clusters = 0;
-        int[] coreRows = new int[cores];
-        int c = 0;
         for (int i = 0; i < n; i++) {
-            labels[i] = -1;
-            if (core[i]) {
-                clusterOf[i] = component[i] == i ? clusters++ : clusterOf[component[i]];
-                labels[i] = clusterOf[i];
-                coreRows[c++] = i;
-            }
+            labels[i] = !core[i] ? -1 : component[i] == i ? clusters++ : labels[component[i]];
         }
         assignBorders(index, rows, x.cols(), core, labels);
+        int[] coreRows = IntStream.range(0, n).filter(i -> core[i]).toArray();
         return new DbscanModel(params, features.schema(), rows, labels, coreRows);
     }
 
