@@ -86,7 +86,8 @@ public final class AgglomerativeClustering implements Estimator<HierarchicalMode
         if (params.nClusters() != null) {
             Checks.clustersFit(WHO, params.nClusters(), n);
         }
-        if ((params.linkage() == Linkage.COMPLETE || params.linkage() == Linkage.AVERAGE) && n > DistanceMatrix.MAX_ROWS) {
+        boolean matrix = params.linkage() == Linkage.COMPLETE || params.linkage() == Linkage.AVERAGE;
+        if (matrix && n > DistanceMatrix.MAX_ROWS) {
             throw new IllegalArgumentException(WHO + ": " + params.linkage() + " linkage keeps all " + n + " x " + n
                     + " distances, more than a Java array holds above " + DistanceMatrix.MAX_ROWS
                     + " rows; use WARD or SINGLE linkage (O(n·d) memory) or a sample");

@@ -58,7 +58,10 @@ final class CentreQueries {
         return out;
     }
 
-    /** The nearest of the {@code k} centres (same coordinates as {@code p}) for every row of {@code p}, ties to the first. */
+    /**
+     * The nearest of the {@code k} centres (in the coordinates of {@code p}) for every row of
+     * {@code p}, ties to the first.
+     */
     static int[] nearest(Points p, double[] centres, int k) {
         double[] norms = SquaredDistances.norms(centres, k, p.d);
         int[] labels = new int[p.n];

@@ -83,8 +83,8 @@ public final class ClusterModelCodecs {
             MiniBatchKMeans.Params params = in.hyperparameters(MiniBatchKMeans.Params.class);
             int k = params.nClusters();
             int[] labels = in.get("has_labels", Boolean.class) ? in.ints("labels", in.shape("labels")[0]) : null;
-            return new MiniBatchKMeansModel(params, schema, in.doubles("centres", k, schema.size()), in.doubles("counts", k),
-                    labels, in.get("inertia", Double.class), in.get("steps", Integer.class),
+            return new MiniBatchKMeansModel(params, schema, in.doubles("centres", k, schema.size()),
+                    in.doubles("counts", k), labels, in.get("inertia", Double.class), in.get("steps", Integer.class),
                     in.get("iterations", Integer.class));
         }
     }

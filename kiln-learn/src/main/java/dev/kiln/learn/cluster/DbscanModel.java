@@ -43,13 +43,15 @@ public final class DbscanModel implements Model<ClusterPrediction> {
         int clusters = 0;
         for (int i = 0; i < labels.length; i++) {
             if (labels[i] < -1) {
-                throw new IllegalArgumentException(Dbscan.WHO + ": row " + i + " has cluster " + labels[i] + ", below -1");
+                throw new IllegalArgumentException(Dbscan.WHO + ": row " + i + " has cluster " + labels[i]
+                        + ", below -1");
             }
             clusters = Math.max(clusters, labels[i] + 1);
         }
         for (int c : coreRows) {
             if (c < 0 || c >= labels.length || labels[c] < 0) {
-                throw new IllegalArgumentException(Dbscan.WHO + ": core sample " + c + " is not a clustered training row");
+                throw new IllegalArgumentException(Dbscan.WHO + ": core sample " + c
+                        + " is not a clustered training row");
             }
         }
         this.params = params;

@@ -146,6 +146,14 @@ public final class Dendrogram {
     }
 
     /**
+     * The clusters left when merges at heights of {@code threshold} or more are undone, labelled
+     * as scikit-learn labels them.
+     */
+    public int[] cutAt(double threshold) {
+        return cut(clustersAt(threshold));
+    }
+
+    /**
      * How many clusters remain when merges at heights of {@code threshold} or more are undone:
      * one more than their number, as scikit-learn's {@code distance_threshold} counts.
      */

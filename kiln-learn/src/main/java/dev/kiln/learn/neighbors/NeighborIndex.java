@@ -128,7 +128,8 @@ public final class NeighborIndex {
 
     private int queryRows(double[] queries) {
         if (queries.length % dims != 0) {
-            throw new IllegalArgumentException(queries.length + " query values do not make rows of " + dims + " features");
+            throw new IllegalArgumentException(queries.length + " query values do not make rows of " + dims
+                    + " features");
         }
         return queries.length / dims;
     }

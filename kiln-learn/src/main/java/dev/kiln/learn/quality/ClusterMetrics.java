@@ -36,7 +36,8 @@ public final class ClusterMetrics {
      */
     public static double silhouette(Matrix x, int[] labels, int sampleSize, long seed) {
         if (sampleSize < 2 || sampleSize > x.rows()) {
-            throw new IllegalArgumentException("sampleSize must be in [2, " + x.rows() + "] (the rows), got " + sampleSize);
+            throw new IllegalArgumentException("sampleSize must be in [2, " + x.rows() + "] (the rows), got "
+                    + sampleSize);
         }
         int[] rows = Rng.seeded(seed).sampleWithoutReplacement(x.rows(), sampleSize);
         double[] sample = new double[sampleSize * x.cols()];

@@ -16,7 +16,8 @@ final class Contingency {
 
     Contingency(int[] a, int[] b) {
         if (a.length != b.length) {
-            throw new IllegalArgumentException("labelsTrue and labelsPred differ in length: " + a.length + " vs " + b.length);
+            throw new IllegalArgumentException("labelsTrue and labelsPred differ in length: " + a.length + " vs "
+                    + b.length);
         }
         this.first = Labels.of("labelsTrue", a);
         this.second = Labels.of("labelsPred", b);

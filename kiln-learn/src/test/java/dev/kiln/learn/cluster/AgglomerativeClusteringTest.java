@@ -103,6 +103,7 @@ class AgglomerativeClusteringTest {
                             .withThreshold(Double.parseDouble(f[2])));
                     assertThat(m.nClusters()).isEqualTo(Integer.parseInt(f[3]));
                     assertLabels(linkage, m.labels(), ints(f, 4));
+                    assertThat(m.dendrogram().cutAt(Double.parseDouble(f[2]))).containsExactly(m.labels());
                 }
                 default -> throw new IllegalStateException(f[0]);
             }
