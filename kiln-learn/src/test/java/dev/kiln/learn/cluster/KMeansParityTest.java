@@ -1,6 +1,7 @@
 package dev.kiln.learn.cluster;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import dev.kiln.core.frame.Frame;
 import dev.kiln.learn.parity.ParityData;
@@ -9,8 +10,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * k-means with k = the number of classes on standardised iris, wine and digits, held to
- * scikit-learn's adjusted Rand index against the true classes minus 0.02, and to its inertia
+ * k-means with k = the number of classes on standardised iris, wine and digits, held to within
+ * 0.02 of scikit-learn's adjusted Rand index against the true classes, and to at most its inertia
  * plus 0.5%. The scikit-learn figures (1.2.1), with X the features and y the target of the whole
  * data set as the test resources hold it:
  * <pre>
@@ -29,7 +30,7 @@ class KMeansParityTest {
     void adjustedRandAndInertiaMatchScikitLearn(ParityData data, int k, double ari, double inertia) {
         Frame x = ClusterData.standardized(data);
         KMeansModel m = new KMeans(KMeans.Params.defaults().withClusters(k)).fit(x);
-        assertThat(ClusterMetrics.adjustedRand(ClusterData.classes(data), m.labels())).isGreaterThanOrEqualTo(ari - 0.02);
+        assertThat(ClusterMetrics.adjustedRand(ClusterData.classes(data), m.labels())).isCloseTo(ari, within(0.02));
         assertThat(m.inertia()).isLessThanOrEqualTo(inertia * 1.005);
     }
 }
