@@ -7,8 +7,9 @@ import java.util.Arrays;
  * Single linkage as a minimum spanning tree grown by Prim's algorithm from row 0 with distances
  * computed as needed (Gower and Ross, "Minimum Spanning Trees and Single Linkage Cluster
  * Analysis", JRSS C 1969), as scikit-learn's {@code mst_linkage_core}: each step adds the row
- * nearest the tree (ties to the lower row) and joins it to the row added last. O(n²·d) time,
- * O(n) memory; each step's scan runs in fixed parts in parallel when n is large.
+ * nearest the tree (ties to the lower row) and joins it to the row added last. Squared distances
+ * are compared, the root taken only of each step's minimum. O(n²·d) time, O(n) memory; each
+ * step's scan runs in fixed parts in parallel when n is large.
  */
 final class SpanningTree {
     private static final int PART = 8192;
@@ -35,7 +36,7 @@ final class SpanningTree {
                     if (inTree[i]) {
                         continue;
                     }
-                    double v = Math.sqrt(SquaredDistances.sequential(x, from * d, x, i * d, d));
+                    double v = SquaredDistances.sequential(x, from * d, x, i * d, d);
                     if (v < toTree[i]) {
                         toTree[i] = v;
                     }
@@ -55,7 +56,7 @@ final class SpanningTree {
                     next = bestRow[part];
                 }
             }
-            merges.set(k, current, next, nearest);
+            merges.set(k, current, next, Math.sqrt(nearest));
             current = next;
         }
         return merges;
