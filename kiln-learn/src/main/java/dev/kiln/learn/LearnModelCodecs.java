@@ -2,6 +2,7 @@ package dev.kiln.learn;
 
 import dev.kiln.core.modelfile.ModelCodec;
 import dev.kiln.core.modelfile.ModelCodecProvider;
+import dev.kiln.learn.cluster.ClusterModelCodecs;
 import dev.kiln.learn.decompose.DecomposeCodecs;
 import dev.kiln.learn.ensemble.EnsembleModelCodecs;
 import dev.kiln.learn.linear.LinearModelCodecs;
@@ -36,7 +37,8 @@ public final class LearnModelCodecs implements ModelCodecProvider {
                 ComposeCodecs.all(),
                 FeatureCodecs.all(),
                 SelectCodecs.all(),
-                DecomposeCodecs.all()
+                DecomposeCodecs.all(),
+                ClusterModelCodecs.all()
         ).flatMap(List::stream).toList();
     }
 }

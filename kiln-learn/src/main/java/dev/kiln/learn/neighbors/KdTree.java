@@ -6,7 +6,8 @@ package dev.kiln.learn.neighbors;
  * complete binary tree of 2^L − 1 nodes with L = ⌊log2(max(1, (n − 1) / leafSize))⌋ + 1, so
  * leaves hold between leafSize and 2·leafSize points; each node splits its points at the median
  * of the coordinate with the largest spread. A query descends depth first, nearer child first,
- * skipping nodes whose bounding box lies farther than the k-th candidate.
+ * skipping nodes whose bounding box lies farther than the k-th candidate. A radius query takes
+ * in whole nodes whose bounding box lies within the radius and skips those wholly outside it.
  *
  * <p>Points are stored in tree order, so a leaf is one contiguous run of memory.
  */
@@ -147,6 +148,211 @@ final class KdTree extends NeighborSearch {
             descend(right, q, qo, heap, toRight);
             descend(left, q, qo, heap, toLeft);
         }
+    }
+
+    @Override
+    void within(double[] q, int from, int to, double reducedRadius, IndexList out, int[] counts) {
+        for (int i = from; i < to; i++) {
+            int before = out.size();
+            collect(0, q, i * dims, reducedRadius, out);
+            out.sortFrom(before);
+            counts[i] = out.size() - before;
+        }
+    }
+
+    /** Every point of the node within the radius: all of them at once when the whole box is inside. */
+    private void collect(int node, double[] q, int qo, double r, IndexList out) {
+        if (minReduced(node, q, qo) > r) {
+            return;
+        }
+        if (metric.fromBox(q, qo, lower, upper, node * dims, dims) <= r) {
+            for (int i = start[node]; i < end[node]; i++) {
+                out.add(original[i]);
+            }
+        } else if (leaf[node]) {
+            for (int i = start[node]; i < end[node]; i++) {
+                if (metric.reduced(q, qo, points, i * dims, dims) <= r) {
+                    out.add(original[i]);
+                }
+            }
+        } else {
+            collect(2 * node + 1, q, qo, r, out);
+            collect(2 * node + 2, q, qo, r, out);
+        }
+    }
+
+    @Override
+    double[] trainingPoints() {
+        double[] out = new double[rows * dims];
+        for (int i = 0; i < rows; i++) {
+            System.arraycopy(points, i * dims, out, original[i] * dims, dims);
+        }
+        return out;
+    }
+
+    /** Counts node by node: a box inside the radius adds its size at once; stops at the cap. */
+    @Override
+    int[] countWithin(double[] q, int m, double reducedRadius, int cap) {
+        int[] counts = new int[m];
+        forEachQuery(m, i -> counts[i] = count(0, q, i * dims, reducedRadius, cap));
+        return counts;
+    }
+
+    private int count(int node, double[] q, int qo, double r, int cap) {
+        if (minReduced(node, q, qo) > r) {
+            return 0;
+        }
+        if (metric.fromBox(q, qo, lower, upper, node * dims, dims) <= r) {
+            return Math.min(cap, end[node] - start[node]);
+        }
+        if (leaf[node]) {
+            int c = 0;
+            for (int i = start[node]; i < end[node] && c < cap; i++) {
+                if (metric.reduced(q, qo, points, i * dims, dims) <= r) {
+                    c++;
+                }
+            }
+            return c;
+        }
+        int c = count(2 * node + 1, q, qo, r, cap);
+        return c >= cap ? c : c + count(2 * node + 2, q, qo, r, cap - c);
+    }
+
+    @Override
+    void connectWithin(double reducedRadius, boolean[] members, UnionFind sets) {
+        new Links(reducedRadius, members, sets).run();
+    }
+
+    /**
+     * Joins members within the radius of each other, member by member in tree order, pruning by
+     * what is already joined: a node all of whose members are known to share one set ("merged")
+     * is skipped when that set is the member's own, and joined through one representative when
+     * its box lies inside the radius. A node inside the radius becomes merged once its members
+     * are joined; an inner node, once both children are merged into one set.
+     */
+    private final class Links {
+        private final double r;
+        private final boolean[] members;
+        private final UnionFind sets;
+        private final int[] representative;
+        private final boolean[] merged;
+
+        Links(double r, boolean[] members, UnionFind sets) {
+            this.r = r;
+            this.members = members;
+            this.sets = sets;
+            this.representative = new int[nodes];
+            this.merged = new boolean[nodes];
+            for (int node = nodes - 1; node >= 0; node--) {
+                int first = -1;
+                int count = 0;
+                for (int i = start[node]; i < end[node]; i++) {
+                    if (members[original[i]]) {
+                        first = first < 0 ? original[i] : first;
+                        count++;
+                    }
+                }
+                representative[node] = first;
+                merged[node] = count <= 1;
+            }
+        }
+
+        void run() {
+            for (int i = 0; i < rows; i++) {
+                if (members[original[i]]) {
+                    link(0, i, original[i]);
+                }
+            }
+        }
+
+        private void link(int node, int at, int member) {
+            int rep = representative[node];
+            if (rep < 0 || (merged[node] && sets.find(rep) == sets.find(member))
+                    || metric.toBox(points, at * dims, lower, upper, node * dims, dims) > r) {
+                return;
+            }
+            if (metric.fromBox(points, at * dims, lower, upper, node * dims, dims) <= r) {
+                if (!merged[node]) {
+                    for (int i = start[node]; i < end[node]; i++) {
+                        if (members[original[i]]) {
+                            sets.union(member, original[i]);
+                        }
+                    }
+                    merged[node] = true;
+                }
+                sets.union(member, rep);
+                return;
+            }
+            if (leaf[node]) {
+                boolean one = true;
+                for (int i = start[node]; i < end[node]; i++) {
+                    int other = original[i];
+                    if (members[other]) {
+                        if (metric.reduced(points, at * dims, points, i * dims, dims) <= r) {
+                            sets.union(member, other);
+                        }
+                        one &= sets.find(other) == sets.find(rep);
+                    }
+                }
+                merged[node] = one;
+                return;
+            }
+            int left = 2 * node + 1;
+            int right = left + 1;
+            link(left, at, member);
+            link(right, at, member);
+            merged[node] = joined(left) && joined(right)
+                    && (representative[left] < 0 || representative[right] < 0
+                    || sets.find(representative[left]) == sets.find(representative[right]));
+        }
+
+        private boolean joined(int node) {
+            return representative[node] < 0 || merged[node];
+        }
+    }
+
+    /** Finds the lowest label node by node, skipping nodes whose lowest label cannot improve on the best so far. */
+    @Override
+    int[] lowestLabelWithin(double[] q, int m, double reducedRadius, int[] labels) {
+        int[] lowest = new int[nodes];
+        for (int node = nodes - 1; node >= 0; node--) {
+            if (leaf[node]) {
+                int best = Integer.MAX_VALUE;
+                for (int i = start[node]; i < end[node]; i++) {
+                    int label = labels[original[i]];
+                    best = label >= 0 ? Math.min(best, label) : best;
+                }
+                lowest[node] = best;
+            } else {
+                lowest[node] = Math.min(lowest[2 * node + 1], lowest[2 * node + 2]);
+            }
+        }
+        int[] out = new int[m];
+        forEachQuery(m, i -> {
+            int best = lowest(0, q, i * dims, reducedRadius, labels, lowest, Integer.MAX_VALUE);
+            out[i] = best == Integer.MAX_VALUE ? -1 : best;
+        });
+        return out;
+    }
+
+    private int lowest(int node, double[] q, int qo, double r, int[] labels, int[] lowest, int best) {
+        if (lowest[node] >= best || minReduced(node, q, qo) > r) {
+            return best;
+        }
+        if (metric.fromBox(q, qo, lower, upper, node * dims, dims) <= r) {
+            return lowest[node];
+        }
+        if (leaf[node]) {
+            for (int i = start[node]; i < end[node]; i++) {
+                int label = labels[original[i]];
+                if (label >= 0 && label < best && metric.reduced(q, qo, points, i * dims, dims) <= r) {
+                    best = label;
+                }
+            }
+            return best;
+        }
+        best = lowest(2 * node + 1, q, qo, r, labels, lowest, best);
+        return lowest(2 * node + 2, q, qo, r, labels, lowest, best);
     }
 
     /** The reduced distance from the query to the node's bounding box: a lower bound for its points. */

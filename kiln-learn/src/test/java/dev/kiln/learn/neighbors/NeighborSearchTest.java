@@ -115,7 +115,7 @@ class NeighborSearchTest {
         for (int i = 0; i < q.length; i++) {
             double[] reduced = new double[x.length];
             for (int j = 0; j < x.length; j++) {
-                reduced[j] = reduced(q[i], x[j], params.p());
+                reduced[j] = MinkowskiReference.reduced(q[i], x[j], params.p());
             }
             Integer[] order = new Integer[x.length];
             Arrays.setAll(order, j -> j);
@@ -128,17 +128,6 @@ class NeighborSearchTest {
                 assertThat(found.distance(i, j)).isEqualTo(distance);
             }
         }
-    }
-
-    /** Σ|a_t − b_t|^p, summed as the searches document it: coordinate t into partial sum t mod 4. */
-    private static double reduced(double[] a, double[] b, double p) {
-        double[] partial = new double[4];
-        int full = a.length / 4 * 4;
-        for (int t = 0; t < a.length; t++) {
-            double diff = Math.abs(a[t] - b[t]);
-            partial[t < full ? t % 4 : 0] += p == 2 ? diff * diff : p == 1 ? diff : Math.pow(diff, p);
-        }
-        return (partial[0] + partial[1]) + (partial[2] + partial[3]);
     }
 
     private static double[][] table(Rng rng, int rows, int dims, DoubleSupplier value) {

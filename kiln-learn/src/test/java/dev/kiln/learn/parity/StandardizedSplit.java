@@ -38,17 +38,25 @@ public record StandardizedSplit(Frame trainFeatures, Column trainTarget, Frame t
             double median = median(tr);
             fill(tr, median);
             fill(te, median);
-            double mean = Arrays.stream(tr).sum() / tr.length;
-            double ss = 0;
-            for (double v : tr) {
-                ss += (v - mean) * (v - mean);
-            }
-            double sd = Math.sqrt(ss / tr.length);
-            double scale = sd == 0 ? 1 : sd;
-            train.add(DoubleColumn.of(c.name(), Arrays.stream(tr).map(v -> (v - mean) / scale).toArray()));
-            test.add(DoubleColumn.of(c.name(), Arrays.stream(te).map(v -> (v - mean) / scale).toArray()));
+            train.add(DoubleColumn.of(c.name(), standardize(tr, tr)));
+            test.add(DoubleColumn.of(c.name(), standardize(te, tr)));
         }
         return new StandardizedSplit(Frame.of(train), y.take(split.train()), Frame.of(test), y.take(split.test()));
+    }
+
+    /**
+     * {@code (v - mean) / sd} for every v of {@code values}, with the mean and population standard
+     * deviation of {@code reference} (sd taken as 1 where it is 0).
+     */
+    public static double[] standardize(double[] values, double[] reference) {
+        double mean = Arrays.stream(reference).sum() / reference.length;
+        double ss = 0;
+        for (double v : reference) {
+            ss += (v - mean) * (v - mean);
+        }
+        double sd = Math.sqrt(ss / reference.length);
+        double scale = sd == 0 ? 1 : sd;
+        return Arrays.stream(values).map(v -> (v - mean) / scale).toArray();
     }
 
     /** The share of test rows whose predicted class is their true class. */
