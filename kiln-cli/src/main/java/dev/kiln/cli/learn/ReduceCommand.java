@@ -1,5 +1,6 @@
 package dev.kiln.cli.learn;
 
+import dev.kiln.learn.quality.EmbeddingMetrics;
 import dev.kiln.cli.output.JsonOutput;
 import dev.kiln.cli.output.Table;
 import dev.kiln.core.frame.Frame;
@@ -9,7 +10,6 @@ import dev.kiln.learn.catalog.ParamSpec;
 import dev.kiln.learn.catalog.ParamValues;
 import dev.kiln.learn.decompose.FittedPca;
 import dev.kiln.learn.decompose.Pca;
-import dev.kiln.learn.manifold.Trustworthiness;
 import dev.kiln.learn.manifold.Tsne;
 import dev.kiln.learn.manifold.TsneResult;
 import java.nio.file.Path;
@@ -109,7 +109,7 @@ public final class ReduceCommand implements Callable<Integer> {
                 fitSeconds = (System.nanoTime() - t0) / 1e9;
                 result.put("kl_divergence", r.klDivergence());
                 result.put("iterations", r.iterations());
-                result.put("trustworthiness", Trustworthiness.trustworthiness(d.features(), embedding, 5));
+                result.put("trustworthiness", EmbeddingMetrics.trustworthiness(d.features(), embedding, 5));
             }
             default -> throw new IllegalArgumentException("--algo must be pca or tsne, got '" + algo + "'");
         }

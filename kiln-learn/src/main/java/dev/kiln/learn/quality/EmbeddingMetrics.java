@@ -1,6 +1,8 @@
 package dev.kiln.learn.quality;
 
+import dev.kiln.core.frame.Frame;
 import dev.kiln.core.linalg.Matrix;
+import dev.kiln.learn.data.NumericInput;
 import dev.kiln.learn.neighbors.Algorithm;
 import dev.kiln.learn.neighbors.NeighborIndex;
 import dev.kiln.learn.neighbors.Neighbors;
@@ -16,7 +18,7 @@ public final class EmbeddingMetrics {
     }
 
     /**
-     * Trustworthiness in [0, 1]: 1 − 2 / (n·k·(2n − 3k − 1)) · Σ_i Σ_{j ∈ U_i} (r(i, j) − k),
+     * Trustworthiness in [0, 1] of the numeric columns of two frames: 1 − 2 / (n·k·(2n − 3k − 1)) · Σ_i Σ_{j ∈ U_i} (r(i, j) − k),
      * where U_i are the rows among the k nearest neighbours of row i in {@code embedded} but not
      * in {@code original}, and r(i, j) is the rank of j among i's neighbours in the original space
      * (1 for the nearest). Ties in the original space rank the lower row first; ties among the
@@ -29,6 +31,12 @@ public final class EmbeddingMetrics {
      * @param embedded  the same points, one row each, in the embedding
      * @param neighbors k, the neighbourhood size (scikit-learn's default is 5)
      */
+    public static double trustworthiness(Frame original, Frame embedded, int neighbors) {
+        return trustworthiness(NumericInput.features(original, "trustworthiness"), NumericInput.features(embedded, "trustworthiness"),
+                neighbors);
+    }
+
+    /** Trustworthiness of matrices; see {@link #trustworthiness(Frame, Frame, int)}. */
     public static double trustworthiness(Matrix original, Matrix embedded, int neighbors) {
         int n = original.rows();
         if (embedded.rows() != n) {
