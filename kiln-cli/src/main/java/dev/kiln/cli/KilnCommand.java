@@ -3,6 +3,7 @@ package dev.kiln.cli;
 import dev.kiln.cli.data.DataCommand;
 import dev.kiln.cli.demo.DemoCommand;
 import dev.kiln.cli.info.InfoCommand;
+import dev.kiln.cli.learn.ClusterCommand;
 import dev.kiln.cli.learn.CvCommand;
 import dev.kiln.cli.learn.EvaluateCommand;
 import dev.kiln.cli.learn.ModelsCommand;
@@ -28,7 +29,7 @@ import picocli.CommandLine.Model.CommandSpec;
         footer = {"", "Exit codes: 0 success, 1 a check failed, 2 bad usage or input, 3 internal error.",
             "Run 'kiln help COMMAND' for a command's options."},
         subcommands = {DemoCommand.class, DataCommand.class, TrainCommand.class, EvaluateCommand.class, PredictCommand.class,
-            CvCommand.class, TuneCommand.class, ModelsCommand.class, ReduceCommand.class, InfoCommand.class, HelpCommand.class})
+            CvCommand.class, TuneCommand.class, ModelsCommand.class, ClusterCommand.class, ReduceCommand.class, InfoCommand.class, HelpCommand.class})
 public final class KilnCommand implements Runnable {
 
     @Spec

@@ -35,7 +35,7 @@ record UnsupervisedData(Path source, Frame features, Column label) {
         if (!nonNumeric.isEmpty()) {
             throw new IllegalArgumentException(file + ": " + (nonNumeric.size() == 1 ? "column " : "columns ")
                     + String.join(", ", nonNumeric.stream().map(n -> "'" + n + "'").toList()) + (nonNumeric.size() == 1 ? " is" : " are")
-                    + " not numeric; leave them out with --drop or encode them first");
+                    + " not numeric; leave " + (nonNumeric.size() == 1 ? "it" : "them") + " out with --drop or encode first");
         }
         List<String> incomplete = features.columns().stream().filter(c -> c.missingCount() > 0)
                 .map(c -> "'" + c.name() + "' (" + c.missingCount() + ")").toList();
