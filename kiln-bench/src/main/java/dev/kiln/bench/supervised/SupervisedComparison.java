@@ -3,6 +3,7 @@ package dev.kiln.bench.supervised;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.kiln.bench.MachineDescription;
+import dev.kiln.bench.ResultSections;
 import dev.kiln.core.frame.Column;
 import dev.kiln.core.frame.Frame;
 import dev.kiln.core.io.CsvReader;
@@ -75,7 +76,8 @@ public final class SupervisedComparison {
         }
         Files.createDirectories(Path.of("kiln-bench/results"));
         String command = "./kiln bench supervised" + (only.isEmpty() ? "" : " " + String.join(" ", only));
-        Files.writeString(Path.of("kiln-bench/results/parity.md"), Reports.parity(rows, versions, command));
+        ResultSections.write(Path.of("kiln-bench/results/parity.md"), "Parity with scikit-learn", "supervised",
+                Reports.parity(rows, versions, command));
         Files.writeString(Path.of("kiln-bench/results/supervised.md"), Reports.timings(rows, versions, command));
         System.out.println(Reports.parity(rows, versions, command));
         System.out.println(Reports.timings(rows, versions, command));
@@ -134,7 +136,7 @@ public final class SupervisedComparison {
         }
 
         static String parity(List<Row> rows, String versions, String command) {
-            StringBuilder sb = new StringBuilder("# Parity with scikit-learn\n\n");
+            StringBuilder sb = new StringBuilder("## Supervised models\n\n");
             sb.append("Default hyperparameters on both sides, the same default preprocessing (median / most-frequent imputing, ")
                     .append("one-hot encoding, standard scaling for models that need it), the same 70/30 split (seed 42; stratified ")
                     .append("for classification; the split files are `kiln-learn/src/test/resources/datasets/*/split-70-30-seed42.csv`). ")
@@ -165,8 +167,8 @@ public final class SupervisedComparison {
         }
 
         private static String footer(String versions, String command) {
-            return "\n## Machine\n\n" + MachineDescription.markdown() + "\n- Kiln threads: " + Parallelism.threads() + "\n- " + versions
-                    + " (Debian python3-sklearn)\n- Run on " + LocalDate.now() + "\n\n## Command\n\n```\n" + command + "\n```\n";
+            return "\n### Machine\n\n" + MachineDescription.markdown() + "\n- Kiln threads: " + Parallelism.threads() + "\n- " + versions
+                    + " (Debian python3-sklearn)\n- Run on " + LocalDate.now() + "\n\n### Command\n\n```\n" + command + "\n```\n";
         }
     }
 }
