@@ -27,7 +27,10 @@ class VersionAndHelpTest {
     void badUsageIsOneLineAndExitCode2() {
         CliRun unknown = CliRun.of("nosuch");
         assertThat(unknown.exitCode()).isEqualTo(2);
-        assertThat(unknown.err().strip()).isEqualTo("kiln: Unmatched argument at index 0: 'nosuch' (see 'kiln --help')");
+        assertThat(unknown.err().lines().count()).isEqualTo(1);
+        assertThat(unknown.err().strip())
+                .startsWith("kiln: Unmatched argument at index 0: 'nosuch'")
+                .endsWith("(see 'kiln --help')");
         CliRun missing = CliRun.of("data", "describe");
         assertThat(missing.exitCode()).isEqualTo(2);
         assertThat(missing.err().lines().count()).isEqualTo(1);
