@@ -24,6 +24,71 @@ class QRTest {
     }
 
     @Test
+    void blockedFactorisationMatchesTheMatrixAndEqualsTheUnblockedOneColumnByColumn() {
+        // Shapes that cross the 32-column panels: full panels, a ragged last panel, and trailing
+        // parts both above and below the size at which the compact WY update takes over.
+        int[][] shapes = {{300, 64}, {257, 97}, {150, 150}, {2051, 131}, {70, 65}, {100, 33}};
+        for (int[] shape : shapes) {
+            Matrix a = Matrix.gaussian(shape[0], shape[1], dev.kiln.core.random.Rng.seeded(shape[0] * 31L + shape[1]));
+
+            QR qr = QR.of(a);
+            Matrix q = qr.q();
+            Matrix r = qr.r();
+
+            String s = shape[0] + "x" + shape[1];
+            assertThat(relativeError(a, q.times(r))).as("‖A − QR‖/‖A‖, %s", s).isLessThanOrEqualTo(1e-13);
+            assertThat(orthogonalityError(q)).as("‖QᵀQ − I‖, %s", s).isLessThanOrEqualTo(1e-13);
+            assertThat(TestMatrices.maxBelowDiagonal(r)).as("below the diagonal of R, %s", s).isZero();
+            // R is unique once the signs of its diagonal are fixed, so the blocked R must equal the
+            // R of classical Gram–Schmidt on the same columns up to those signs.
+            Matrix reference = gramSchmidtR(a);
+            for (int i = 0; i < a.cols(); i++) {
+                double sign = Math.signum(r.get(i, i)) * Math.signum(reference.get(i, i));
+                for (int j = i; j < a.cols(); j++) {
+                    assertThat(sign * r.get(i, j)).as("r(%d, %d), %s", i, j, s)
+                            .isCloseTo(reference.get(i, j), within(1e-9 * Math.abs(reference.get(0, 0))));
+                }
+            }
+        }
+    }
+
+    /** R of modified Gram–Schmidt with reorthogonalisation, positive diagonal: an independent reference. */
+    private static Matrix gramSchmidtR(Matrix a) {
+        int m = a.rows();
+        int n = a.cols();
+        double[][] q = new double[n][m];
+        double[][] r = new double[n][n];
+        for (int j = 0; j < n; j++) {
+            double[] v = new double[m];
+            for (int i = 0; i < m; i++) {
+                v[i] = a.get(i, j);
+            }
+            for (int pass = 0; pass < 2; pass++) {
+                for (int k = 0; k < j; k++) {
+                    double dot = 0;
+                    for (int i = 0; i < m; i++) {
+                        dot += q[k][i] * v[i];
+                    }
+                    r[k][j] += dot;
+                    for (int i = 0; i < m; i++) {
+                        v[i] -= dot * q[k][i];
+                    }
+                }
+            }
+            double norm = 0;
+            for (double x : v) {
+                norm += x * x;
+            }
+            norm = Math.sqrt(norm);
+            r[j][j] = norm;
+            for (int i = 0; i < m; i++) {
+                q[j][i] = v[i] / norm;
+            }
+        }
+        return Matrix.of(r);
+    }
+
+    @Test
     void factorsATwoByTwoMatrixAsComputedByHand() {
         // For columns a1 = (3, 4) and a2 = (1, 2), whatever the signs Householder picks:
         // r11² = ‖a1‖² = 25, r11·r12 = a1·a2 = 11 and (r11·r22)² = (det A)² = 4.

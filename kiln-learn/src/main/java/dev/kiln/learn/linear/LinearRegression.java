@@ -2,18 +2,17 @@ package dev.kiln.learn.linear;
 
 import dev.kiln.core.frame.Column;
 import dev.kiln.core.frame.Frame;
+import dev.kiln.core.linalg.LeastSquares;
 import dev.kiln.core.linalg.Matrix;
-import dev.kiln.core.linalg.QR;
-import dev.kiln.core.linalg.SingularValueDecomposition;
 import dev.kiln.core.linalg.Vector;
 import dev.kiln.core.model.Estimator;
 import dev.kiln.learn.data.NumericInput;
 
 /**
  * Ordinary least squares: the coefficients w and intercept b minimising ‖y − Xw − b‖².
- * Solved by Householder QR on the centred data (Golub and Van Loan, Matrix Computations, §5.3);
- * when the columns are linearly dependent, by the pseudo-inverse through the SVD of the
- * triangular factor, which gives the minimum-norm solution as scikit-learn's
+ * Solved by blocked Householder QR on the centred data (Golub and Van Loan, Matrix Computations,
+ * §5.3); when the columns are linearly dependent, by a complete orthogonal decomposition
+ * ({@link LeastSquares}), which gives the minimum-norm solution as scikit-learn's
  * {@code LinearRegression} (LAPACK {@code gelsd}) does.
  */
 public final class LinearRegression implements Estimator<LinearRegressionModel> {
@@ -67,24 +66,8 @@ public final class LinearRegression implements Estimator<LinearRegressionModel> 
         Matrix centred = Matrix.from(n, p, (i, j) -> x.get(i, j) - xMean[j]);
         double ym = yMean;
         Vector target0 = Vector.from(n, i -> y[i] - ym);
-        Vector w = solve(centred, target0);
+        Vector w = LeastSquares.solve(centred, target0);
         double intercept = params.fitIntercept() ? yMean - w.dot(Vector.wrap(xMean)) : 0.0;
         return new LinearRegressionModel(params, features.schema(), w.toArray(), intercept);
-    }
-
-    /**
-     * Least squares by QR; when the columns are dependent, the minimum-norm solution from the
-     * SVD of the small triangular factor (A = QR, R = UΣVᵀ, so A⁺y = VΣ⁺Uᵀ·Qᵀy), which costs far
-     * less than the SVD of A itself.
-     */
-    private static Vector solve(Matrix x, Vector y) {
-        if (x.rows() >= x.cols()) {
-            QR qr = QR.of(x);
-            if (qr.isFullRank()) {
-                return qr.solve(y);
-            }
-            return SingularValueDecomposition.of(qr.r()).pseudoInverse().times(qr.qTransposeTimes(y));
-        }
-        return SingularValueDecomposition.of(x).pseudoInverse().times(y);
     }
 }
