@@ -41,13 +41,20 @@ class DemoCommandTest {
         JsonNode forest = figures.path("penguins_random_forest");
         assertThat(forest.path("cv_accuracy_mean").asDouble()).isGreaterThan(0.9);
         assertThat(forest.path("test_accuracy").asDouble()).isGreaterThan(0.9);
+        // scikit-learn 1.2.1 on StandardScaler().fit_transform(iris[:, :4]): adjusted_rand_score(species,
+        // KMeans(3, n_init=10, random_state=0).fit_predict(x)) = 0.6201 and
+        // AgglomerativeClustering(3, linkage="ward").fit_predict(x) gives 0.6153.
+        JsonNode clustering = figures.path("iris_clustering");
+        assertThat(clustering.path("k-means").path("ari").asDouble()).isCloseTo(0.6201, within(0.02));
+        assertThat(clustering.path("ward").path("ari").asDouble()).isCloseTo(0.6153, within(0.02));
+        assertThat(clustering.path("k-means").path("silhouette").asDouble()).isBetween(0.4, 0.5);
     }
 
     @Test
-    void theHumanTourHasItsFiveSections(@TempDir Path dir) {
+    void theHumanTourHasItsSections(@TempDir Path dir) {
         CliRun run = CliRun.of("demo", "--out", dir.resolve("m").toString());
         assertThat(run.exitCode()).isZero();
         assertThat(run.out()).contains("1. Reading data", "2. Linear algebra", "3. PCA by SVD", "4. Least squares",
-                "5. Model file", "predictions identical", "6. Classification");
+                "5. Model file", "predictions identical", "6. Classification", "7. Clustering");
     }
 }

@@ -81,6 +81,9 @@ class UnsupervisedCommandsTest {
         assertThat(eps.err()).contains("eps must be a finite number > 0, got -1.0");
         CliRun k = CliRun.of("cluster", "--data", iris(), "--algo", "kmeans", "--drop", "target_name", "--param", "n_clusters=151");
         assertThat(k.err()).contains("151").contains("150 rows");
+        CliRun dims = CliRun.of("reduce", "--data", iris(), "--algo", "pca", "--drop", "target_name", "--dims", "0");
+        assertThat(dims.exitCode()).isEqualTo(2);
+        assertThat(dims.err()).contains("--dims must be between 1 and 5 (the smaller of 150 rows and 5 feature columns), got 0");
         CliRun perplexity = CliRun.of("reduce", "--data", iris(), "--algo", "tsne", "--drop", "target_name", "--param", "perplexity=200");
         assertThat(perplexity.exitCode()).isEqualTo(2);
         assertThat(perplexity.err()).contains("perplexity");

@@ -83,6 +83,12 @@ public final class ReduceCommand implements Callable<Integer> {
         result.put("algo", algo);
         result.put("rows", d.features().rowCount());
         result.put("features", d.features().columnCount());
+        int limit = algo.equals("pca") ? Math.min(d.features().rowCount(), d.features().columnCount()) : d.features().columnCount();
+        if (dims < 1 || dims > limit) {
+            throw new IllegalArgumentException("--dims must be between 1 and " + limit + (algo.equals("pca")
+                    ? " (the smaller of " + d.features().rowCount() + " rows and " + d.features().columnCount() + " feature columns)"
+                    : " (the " + limit + " feature columns)") + ", got " + dims);
+        }
         long t0 = System.nanoTime();
         double fitSeconds;
         switch (algo) {
