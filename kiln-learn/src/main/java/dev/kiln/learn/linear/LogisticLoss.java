@@ -1,6 +1,7 @@
 package dev.kiln.learn.linear;
 
 import dev.kiln.core.linalg.Blas;
+import dev.kiln.core.math.Exp;
 import dev.kiln.learn.optim.DifferentiableFunction;
 
 /**
@@ -85,20 +86,26 @@ final class LogisticLoss implements DifferentiableFunction {
         double loss = 0;
         for (int i = 0; i < n; i++) {
             int o = i * rows;
-            double trueScore = scores[o + codes[i]];
             double max = Double.NEGATIVE_INFINITY;
             for (int k = 0; k < rows; k++) {
                 max = Math.max(max, scores[o + k]);
             }
+            loss += max - scores[o + codes[i]];
+            for (int k = 0; k < rows; k++) {
+                scores[o + k] -= max;
+            }
+        }
+        Exp.inPlace(scores, 0, n * rows);
+        for (int i = 0; i < n; i++) {
+            int o = i * rows;
             double sum = 0;
             for (int k = 0; k < rows; k++) {
-                double e = Math.exp(scores[o + k] - max);
-                scores[o + k] = e;
-                sum += e;
+                sum += scores[o + k];
             }
-            loss += max + Math.log(sum) - trueScore;
+            loss += Math.log(sum);
+            double inverse = 1 / sum;
             for (int k = 0; k < rows; k++) {
-                scores[o + k] /= sum;
+                scores[o + k] *= inverse;
             }
             scores[o + codes[i]] -= 1;
         }

@@ -1,5 +1,7 @@
 package dev.kiln.learn.svm;
 
+import dev.kiln.core.math.Exp;
+
 /**
  * A kernel with its coefficients resolved. Kernel values are computed from dot products, which
  * the callers form in blocks with the SIMD BLAS; the RBF kernel uses

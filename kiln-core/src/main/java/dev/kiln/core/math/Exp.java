@@ -1,7 +1,7 @@
-package dev.kiln.learn.svm;
+package dev.kiln.core.math;
 
 /**
- * e^x for x ≤ 0, as the RBF kernel needs it, in a form that vectorises: x = k ln 2 + r with
+ * e^x for x ≤ 0, as RBF kernels and shifted softmaxes need it, in a form that vectorises: x = k ln 2 + r with
  * k = round(x / ln 2) and |r| ≤ ln 2 / 2 (Cody and Waite's reduction, ln 2 in two parts), e^r by
  * its Taylor polynomial of degree 13 (truncation below 10⁻¹⁷), scaled by 2^k built in the
  * exponent bits (Muller, Elementary Functions, 3rd ed., §11.3). Within 2 ulp of {@link Math#exp}
@@ -10,7 +10,7 @@ package dev.kiln.learn.svm;
  * <p>The SIMD version ({@link SimdExp}) performs the same IEEE operations lane by lane, so both
  * give the same bits, interpreted or compiled, with or without the Vector API.
  */
-final class Exp {
+public final class Exp {
     /** ln of the smallest normal double: below it the result is 0. */
     static final double MIN_ARG = -708.3964185322641;
     static final double LOG2E = 0x1.71547652b82fep0;
@@ -28,7 +28,7 @@ final class Exp {
     }
 
     /** e^x, for x ≤ 0. */
-    static double of(double x) {
+    public static double of(double x) {
         if (x < MIN_ARG) {
             return 0;
         }
@@ -47,7 +47,7 @@ final class Exp {
     }
 
     /** {@code v[off + i] = e^v[off + i]} for i in [0, len), every value ≤ 0. */
-    static void inPlace(double[] v, int off, int len) {
+    public static void inPlace(double[] v, int off, int len) {
         int done = SIMD ? SimdExp.inPlace(v, off, len) : 0;
         for (int i = off + done; i < off + len; i++) {
             v[i] = of(v[i]);

@@ -1,4 +1,4 @@
-package dev.kiln.learn.svm;
+package dev.kiln.core.math;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;

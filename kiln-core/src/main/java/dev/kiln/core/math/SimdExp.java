@@ -1,4 +1,4 @@
-package dev.kiln.learn.svm;
+package dev.kiln.core.math;
 
 import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.LongVector;
