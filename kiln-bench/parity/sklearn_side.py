@@ -99,10 +99,94 @@ def run(request):
         t2 = time.perf_counter()
         fit_seconds.append(t1 - t0)
         predict_seconds.append(t2 - t1)
-    score = accuracy_score(y[test], predicted) if task == "classification" else r2_score(y[test], predicted)
+    def score_of(predicted):
+        return accuracy_score(y[test], predicted) if task == "classification" else r2_score(y[test], predicted)
+
+    score = score_of(predicted)
+    if "seeds" in request:
+        # Order-dependent stochastic models: the mean over seeds 0 .. seeds - 1.
+        scores = []
+        for seed in range(request["seeds"]):
+            estimator = Pipeline([("prep", preprocessing(x, request["model"] in SCALED)),
+                                  ("model", model(request["model"], task, seed))])
+            scores.append(score_of(estimator.fit(x[train], y[train]).predict(x[test])))
+        score = float(np.mean(scores))
     return {"data": request["name"], "model": request["model"], "task": task,
             "metric": "accuracy" if task == "classification" else "r2", "score": float(score),
             "fit_seconds": min(fit_seconds), "predict_seconds": min(predict_seconds)}
+
+
+def generate_unsupervised(out):
+    """The generated sets of the unsupervised benchmark: k-means on 100k x 50 blobs, DBSCAN on 50k
+    2-D points, Ward on 5k points, PCA on 10k x 500 (a rank-50 signal plus noise)."""
+    from sklearn.datasets import make_blobs
+    x, y = make_blobs(n_samples=100000, n_features=50, centers=8, cluster_std=2.0, random_state=0)
+    frame = pd.DataFrame(x, columns=[f"x{i}" for i in range(50)])
+    frame["label"] = y
+    frame.to_csv(out + "/blobs-100k.csv", index=False)
+    x, y = make_blobs(n_samples=50000, n_features=2, centers=6, cluster_std=0.4, center_box=(-10, 10), random_state=1)
+    frame = pd.DataFrame(x, columns=["x", "y"])
+    frame["label"] = y
+    frame.to_csv(out + "/points-50k.csv", index=False)
+    x, y = make_blobs(n_samples=5000, n_features=10, centers=5, cluster_std=1.5, random_state=2)
+    frame = pd.DataFrame(x, columns=[f"x{i}" for i in range(10)])
+    frame["label"] = y
+    frame.to_csv(out + "/points-5k.csv", index=False)
+    rng = np.random.default_rng(3)
+    signal = rng.standard_normal((10000, 50)) @ rng.standard_normal((50, 500))
+    frame = pd.DataFrame(signal + 0.5 * rng.standard_normal((10000, 500)), columns=[f"x{i}" for i in range(500)])
+    frame.to_csv(out + "/wide-10k.csv", index=False)
+    return {"generated": [out + "/blobs-100k.csv", out + "/points-50k.csv", out + "/points-5k.csv", out + "/wide-10k.csv"]}
+
+
+def unsupervised(request):
+    """Fits one clustering or embedding the way the request says and reports its time (the best of
+    `repeat` runs) and quality: ARI against the label column for clustering, explained variance for
+    PCA, trustworthiness (k = 5) and KL divergence for t-SNE."""
+    from sklearn.cluster import DBSCAN, AgglomerativeClustering, KMeans
+    from sklearn.decomposition import PCA
+    from sklearn.manifold import TSNE, trustworthiness
+    from sklearn.metrics import adjusted_rand_score
+    frame = pd.read_csv(request["data"])
+    labels = None
+    for column in request.get("drop", []):
+        frame = frame.drop(columns=column)
+    if request.get("label"):
+        labels = frame.pop(request["label"]).astype(str)
+    x = frame.to_numpy(dtype=float)
+    if request.get("standardize"):
+        x = StandardScaler().fit_transform(x)
+    algo = request["algo"]
+    p = request.get("params", {})
+    seconds = []
+    result = {}
+    for _ in range(request.get("repeat", 1)):
+        t0 = time.perf_counter()
+        if algo == "kmeans":
+            model = KMeans(n_clusters=p["n_clusters"], n_init=10, random_state=0).fit(x)
+            found = model.labels_
+        elif algo == "dbscan":
+            found = DBSCAN(eps=p["eps"], min_samples=p["min_samples"], n_jobs=2).fit(x).labels_
+        elif algo == "ward":
+            found = AgglomerativeClustering(n_clusters=p["n_clusters"], linkage="ward").fit(x).labels_
+        elif algo == "pca":
+            model = PCA(n_components=p.get("n_components"), random_state=0).fit(x)
+            model.transform(x)
+            result["explained_variance_ratio_sum"] = float(model.explained_variance_ratio_.sum())
+            result["explained_variance_ratio_first"] = float(model.explained_variance_ratio_[0])
+        elif algo == "tsne":
+            embedding = TSNE(random_state=0, n_jobs=2).fit(x)
+            result["kl_divergence"] = float(embedding.kl_divergence_)
+            emb = embedding.embedding_
+        seconds.append(time.perf_counter() - t0)
+    if algo in ("kmeans", "dbscan", "ward"):
+        result["ari"] = float(adjusted_rand_score(labels, found)) if labels is not None else None
+        result["clusters"] = int(len(set(found) - {-1}))
+        result["noise"] = int((np.asarray(found) == -1).sum())
+    if algo == "tsne":
+        result["trustworthiness"] = float(trustworthiness(x, emb, n_neighbors=5))
+    result["fit_seconds"] = min(seconds)
+    return result
 
 
 def generate(request):
@@ -129,6 +213,14 @@ if __name__ == "__main__":
         if line.strip():
             try:
                 request = json.loads(line)
-                print(json.dumps(generate(request) if "generate" in request else run(request)), flush=True)
+                if "generate" in request:
+                    answer = generate(request)
+                elif "generate_unsupervised" in request:
+                    answer = generate_unsupervised(request["generate_unsupervised"])
+                elif "algo" in request:
+                    answer = unsupervised(request)
+                else:
+                    answer = run(request)
+                print(json.dumps(answer), flush=True)
             except Exception as e:  # report and go on with the next request
                 print(json.dumps({"error": repr(e), "request": json.loads(line)}), flush=True)

@@ -2,12 +2,13 @@ package dev.kiln.bench;
 
 import dev.kiln.bench.gemm.GemmReport;
 import dev.kiln.bench.supervised.SupervisedComparison;
+import dev.kiln.bench.unsupervised.UnsupervisedComparison;
 import java.util.Arrays;
 
 /**
  * Entry point of {@code ./kiln bench}: {@code gemm} runs the GEMM comparison and
- * {@code supervised} the comparison of the learning models with scikit-learn, each writing its
- * report; anything else goes to JMH's own command line (e.g. {@code -l} lists benchmarks).
+ * {@code supervised} and {@code unsupervised} the comparisons of the learning models with
+ * scikit-learn, each writing its report; anything else goes to JMH's own command line (e.g. {@code -l} lists benchmarks).
  */
 public final class Bench {
     private Bench() {
@@ -18,6 +19,8 @@ public final class Bench {
             GemmReport.main(Arrays.copyOfRange(args, 1, args.length));
         } else if (args.length > 0 && args[0].equals("supervised")) {
             SupervisedComparison.main(Arrays.copyOfRange(args, 1, args.length));
+        } else if (args.length > 0 && args[0].equals("unsupervised")) {
+            UnsupervisedComparison.main(Arrays.copyOfRange(args, 1, args.length));
         } else {
             org.openjdk.jmh.Main.main(args);
         }

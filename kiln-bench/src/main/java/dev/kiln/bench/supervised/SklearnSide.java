@@ -16,7 +16,7 @@ import java.nio.file.Path;
  * Debian's python3), kept running and asked one request at a time, with two threads for BLAS,
  * OpenMP and {@code n_jobs}.
  */
-final class SklearnSide implements AutoCloseable {
+public final class SklearnSide implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Process process;
@@ -24,7 +24,7 @@ final class SklearnSide implements AutoCloseable {
     private final BufferedReader out;
     private final JsonNode versions;
 
-    SklearnSide(String python) throws IOException {
+    public SklearnSide(String python) throws IOException {
         ProcessBuilder pb = new ProcessBuilder(python, Path.of("kiln-bench/parity/sklearn_side.py").toString());
         for (String v : new String[] {"OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"}) {
             pb.environment().put(v, "2");
@@ -36,11 +36,11 @@ final class SklearnSide implements AutoCloseable {
         versions = read();
     }
 
-    String version() {
+    public String version() {
         return "scikit-learn " + versions.path("sklearn_version").asText() + ", numpy " + versions.path("numpy_version").asText();
     }
 
-    JsonNode ask(ObjectNode request) throws IOException {
+    public JsonNode ask(ObjectNode request) throws IOException {
         in.write(JSON.writeValueAsString(request) + "\n");
         in.flush();
         JsonNode answer = read();
@@ -50,7 +50,7 @@ final class SklearnSide implements AutoCloseable {
         return answer;
     }
 
-    static ObjectNode request() {
+    public static ObjectNode request() {
         return JSON.createObjectNode();
     }
 
