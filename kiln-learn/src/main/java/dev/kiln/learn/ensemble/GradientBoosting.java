@@ -219,8 +219,11 @@ public final class GradientBoosting {
                     }
                 }
                 Tree[] grown = new Tree[outputs];
+                java.util.concurrent.atomic.AtomicInteger nextOutput = new java.util.concurrent.atomic.AtomicInteger();
                 Parallelism.forEachPart(growers.length, j -> {
-                    for (int k = j; k < outputs; k += growers.length) {
+                    // Each grower takes the next output as it frees up: trees differ in size,
+                    // and a fixed share left one thread waiting for the other.
+                    for (int k = nextOutput.getAndIncrement(); k < outputs; k = nextOutput.getAndIncrement()) {
                         grown[k] = growers[j].grow(gradient[k], hessian == null ? null : hessian[k], raw[k]);
                         if (rawValidation != null) {
                             addLeafValues(grown[k], validationRows, rawValidation[k]);
