@@ -1,5 +1,6 @@
 package dev.kiln.nn.loss;
 
+import dev.kiln.nn.tensor.Softmax;
 import dev.kiln.nn.tensor.Tensor;
 import java.util.Arrays;
 
@@ -48,6 +49,7 @@ public final class CrossEntropyLoss {
         }
         float[] z = logits.data();
         float[] p = new float[n * c];
+        double[] logSum = Softmax.rows(z, p, c);
         double loss = 0;
         double totalWeight = 0;
         for (int i = 0; i < n; i++) {
@@ -55,22 +57,8 @@ public final class CrossEntropyLoss {
             if (y < 0 || y >= c) {
                 throw new IllegalArgumentException("cross_entropy: target " + y + " at row " + i + " is outside [0, " + c + ")");
             }
-            int o = i * c;
-            float max = Float.NEGATIVE_INFINITY;
-            for (int j = 0; j < c; j++) {
-                max = Math.max(max, z[o + j]);
-            }
-            double s = 0;
-            for (int j = 0; j < c; j++) {
-                float e = (float) Math.exp(z[o + j] - max);
-                p[o + j] = e;
-                s += e;
-            }
-            for (int j = 0; j < c; j++) {
-                p[o + j] = (float) (p[o + j] / s);
-            }
             double w = classWeights == null ? 1 : classWeights[y];
-            loss += w * (max + Math.log(s) - z[o + y]);
+            loss += w * (logSum[i] - z[i * c + y]);
             totalWeight += w;
         }
         double scale = totalWeight > 0 ? 1 / totalWeight : 0;

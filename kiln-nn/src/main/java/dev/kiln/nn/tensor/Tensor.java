@@ -583,7 +583,7 @@ public final class Tensor {
     public Tensor softmax() {
         int c = lastDim("softmax");
         float[] y = new float[data.length];
-        softmaxRows(data, y, c);
+        Softmax.rows(data, y, c);
         Tensor self = this;
         return derived("softmax", y, shape, g -> {
             float[] gx = self.gradientBuffer();
@@ -602,17 +602,11 @@ public final class Tensor {
     /** The log of the softmax along the last dimension, computed stably (x − max − log Σ e^(x − max)). */
     public Tensor logSoftmax() {
         int c = lastDim("log_softmax");
+        float[] p = new float[data.length];
+        double[] logSum = Softmax.rows(data, p, c);
         float[] y = new float[data.length];
-        for (int o = 0; o < data.length; o += c) {
-            float max = Float.NEGATIVE_INFINITY;
-            for (int j = 0; j < c; j++) {
-                max = Math.max(max, data[o + j]);
-            }
-            double s = 0;
-            for (int j = 0; j < c; j++) {
-                s += Math.exp(data[o + j] - max);
-            }
-            float shift = (float) (max + Math.log(s));
+        for (int r = 0, o = 0; r < logSum.length; r++, o += c) {
+            float shift = (float) logSum[r];
             for (int j = 0; j < c; j++) {
                 y[o + j] = data[o + j] - shift;
             }
@@ -626,30 +620,10 @@ public final class Tensor {
                     total += g[o + j];
                 }
                 for (int j = 0; j < c; j++) {
-                    gx[o + j] += (float) (g[o + j] - Math.exp(y[o + j]) * total);
+                    gx[o + j] += (float) (g[o + j] - p[o + j] * total);
                 }
             }
         }, this);
-    }
-
-    /** Row-wise softmax of blocks of {@code c} values of {@code x} into {@code y}. */
-    static void softmaxRows(float[] x, float[] y, int c) {
-        for (int o = 0; o < x.length; o += c) {
-            float max = Float.NEGATIVE_INFINITY;
-            for (int j = 0; j < c; j++) {
-                max = Math.max(max, x[o + j]);
-            }
-            double s = 0;
-            for (int j = 0; j < c; j++) {
-                float e = (float) Math.exp(x[o + j] - max);
-                y[o + j] = e;
-                s += e;
-            }
-            float inv = (float) (1 / s);
-            for (int j = 0; j < c; j++) {
-                y[o + j] *= inv;
-            }
-        }
     }
 
     private int lastDim(String name) {
