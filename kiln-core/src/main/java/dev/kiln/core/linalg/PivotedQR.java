@@ -24,6 +24,8 @@ final class PivotedQR {
     private final double[] tau;
     private final int[] permutation;
     private final int rank;
+    /** One column's worth of room for swapping columns. */
+    private final double[] swapBuffer;
 
     /**
      * Factors the {@code cols} columns of length {@code rows} stored one after another in
@@ -36,6 +38,7 @@ final class PivotedQR {
         this.columns = columns;
         this.tau = new double[Math.min(rows, cols)];
         this.permutation = new int[cols];
+        this.swapBuffer = new double[rows];
         double[] norms = new double[cols];
         double[] reference = new double[cols];
         for (int j = 0; j < cols; j++) {
@@ -133,10 +136,9 @@ final class PivotedQR {
     }
 
     private void swap(int a, int b) {
-        double[] buffer = new double[rows];
-        System.arraycopy(columns, a * rows, buffer, 0, rows);
+        System.arraycopy(columns, a * rows, swapBuffer, 0, rows);
         System.arraycopy(columns, b * rows, columns, a * rows, rows);
-        System.arraycopy(buffer, 0, columns, b * rows, rows);
+        System.arraycopy(swapBuffer, 0, columns, b * rows, rows);
         int p = permutation[a];
         permutation[a] = permutation[b];
         permutation[b] = p;

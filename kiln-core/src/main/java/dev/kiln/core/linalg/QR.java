@@ -5,7 +5,7 @@ import java.util.Arrays;
 /**
  * Householder QR of an m×n matrix with m ≥ n: A = Q·R, Q m×n with orthonormal columns and R
  * n×n upper triangular (Golub and Van Loan, Matrix Computations, 4th ed., Alg. 5.2.1, with the
- * reflectors of LAPACK's dgeqr2), blocked as LAPACK's dgeqrf: panels of 32 columns are factored
+ * reflectors of LAPACK's dgeqr2), blocked as LAPACK's dgeqrf: panels of {@link #BLOCK} columns are factored
  * one reflector at a time and applied to the rest of the matrix in compact WY form, so most of
  * the work runs in GEMM. The reflectors act on columns, so the factorisation runs on the
  * transpose, where each column of A is a contiguous row.

@@ -27,7 +27,7 @@ final class RandomizedSvd {
      * How many times fewer flops per second a product of X with an l-column block achieves than
      * the square Gram product: the thin one streams all of X for few flops per element, so
      * memory, not arithmetic, bounds it (measured: 10,000×500 by 500×20 runs at about a fifth of
-     * the rate of XᵀX).
+     * the rate of XᵀX; 3 leaves room for machines with more memory bandwidth per core).
      */
     private static final int SKINNY_PENALTY = 3;
 
