@@ -92,7 +92,8 @@ public final class DemoCommand implements Callable<Integer> {
                 Blas.implementation(), gflops, Parallelism.threads(), Parallelism.threads() == 1 ? "" : "s"));
 
         Frame iris = bundled("iris.csv");
-        double[] ratio = pcaExplainedVarianceRatio(iris.select(iris.names().subList(0, 4)).toMatrix());
+        Frame irisMeasurements = iris.select(iris.names().subList(0, 4));
+        double[] ratio = pcaExplainedVarianceRatio(irisMeasurements.toMatrix());
         figures.put("iris_pca_explained_variance_ratio", ratio);
         say(w, "3. PCA by SVD: the share of variance each principal component of the standardised iris measurements explains:");
         Table pca = Table.withHeader("component", "explained variance");
@@ -128,7 +129,7 @@ public final class DemoCommand implements Callable<Integer> {
         say(w, "   The manifest records the hyperparameters, input schema, test metrics and a fingerprint of the training data.\n");
 
         classification(w, penguins, figures);
-        clustering(w, iris, figures);
+        clustering(w, irisMeasurements, iris.column("target_name"), figures);
 
         say(w, "Next: ./kiln train --data FILE --target COL --model NAME    ./kiln models    ./kiln --help    docs/ for the user guide.");
         if (json) {
@@ -161,10 +162,9 @@ public final class DemoCommand implements Callable<Integer> {
     }
 
     /** Section 7: k-means and Ward on the standardised iris measurements, compared with the species they never saw. */
-    private void clustering(PrintWriter w, Frame iris, Map<String, Object> figures) {
-        Frame measurements = iris.select(iris.names().subList(0, 4));
+    private void clustering(PrintWriter w, Frame measurements, Column speciesNames, Map<String, Object> figures) {
         Frame features = new StandardScaler().fit(measurements, null).transform(measurements);
-        int[] species = ClassTarget.of(iris.column("target_name"), iris.rowCount(), "target_name").codes();
+        int[] species = ClassTarget.of(speciesNames, measurements.rowCount(), speciesNames.name()).codes();
         long t0 = System.nanoTime();
         KMeansModel kmeans = new KMeans(KMeans.Params.defaults().withClusters(3).withSeed(seed)).fit(features);
         double kmeansSeconds = (System.nanoTime() - t0) / 1e9;
