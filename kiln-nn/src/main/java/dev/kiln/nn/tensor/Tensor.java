@@ -108,6 +108,11 @@ public final class Tensor {
         return track ? new Tensor(data, shape, true, op, inputs, backward) : new Tensor(data, shape, false, op, null, null);
     }
 
+    /** Whether operations on this thread are being recorded now (false inside {@link #noGrad()}). */
+    static boolean recording() {
+        return NO_GRAD_DEPTH.get()[0] == 0;
+    }
+
     /** Suspends graph recording on this thread until closed: for inference and optimiser updates. */
     public static NoGrad noGrad() {
         NO_GRAD_DEPTH.get()[0]++;
@@ -496,6 +501,95 @@ public final class Tensor {
                 }
             }
         }, this);
+    }
+
+    /** Elements {@code from} (inclusive) to {@code to} (exclusive) along dimension {@code dim}, copied. */
+    public Tensor slice(int dim, int from, int to) {
+        int d = dim < 0 ? shape.length + dim : dim;
+        if (d < 0 || d >= shape.length) {
+            throw new IllegalArgumentException("slice: dimension " + dim + " does not exist in shape " + Arrays.toString(shape));
+        }
+        if (from < 0 || to > shape[d] || from > to) {
+            throw new IllegalArgumentException("slice: range [" + from + ", " + to + ") is outside dimension " + d + " of shape "
+                    + Arrays.toString(shape) + " (size " + shape[d] + ")");
+        }
+        int outer = Shape.size(Arrays.copyOf(shape, d));
+        int inner = Shape.size(Arrays.copyOfRange(shape, d + 1, shape.length));
+        int len = (to - from) * inner;
+        int stride = shape[d] * inner;
+        int[] out = shape.clone();
+        out[d] = to - from;
+        float[] r = new float[outer * len];
+        for (int o = 0; o < outer; o++) {
+            System.arraycopy(data, o * stride + from * inner, r, o * len, len);
+        }
+        Tensor self = this;
+        return derived("slice", r, out, g -> {
+            float[] gx = self.gradientBuffer();
+            for (int o = 0; o < outer; o++) {
+                int at = o * stride + from * inner;
+                for (int i = 0; i < len; i++) {
+                    gx[at + i] += g[o * len + i];
+                }
+            }
+        }, this);
+    }
+
+    /** The tensors joined along dimension {@code dim}; every other dimension must agree. */
+    public static Tensor concat(int dim, Tensor... parts) {
+        if (parts.length == 0) {
+            throw new IllegalArgumentException("concat: needs at least one tensor");
+        }
+        int[] first = parts[0].shape;
+        int d = dim < 0 ? first.length + dim : dim;
+        if (d < 0 || d >= first.length) {
+            throw new IllegalArgumentException("concat: dimension " + dim + " does not exist in shape " + Arrays.toString(first));
+        }
+        int total = 0;
+        for (Tensor t : parts) {
+            boolean fits = t.shape.length == first.length;
+            for (int i = 0; fits && i < first.length; i++) {
+                fits = i == d || t.shape[i] == first[i];
+            }
+            if (!fits) {
+                throw new IllegalArgumentException("concat: shapes " + Arrays.toString(first) + " and " + Arrays.toString(t.shape)
+                        + " differ outside dimension " + d);
+            }
+            total += t.shape[d];
+        }
+        int outer = Shape.size(Arrays.copyOf(first, d));
+        int inner = Shape.size(Arrays.copyOfRange(first, d + 1, first.length));
+        int[] out = first.clone();
+        out[d] = total;
+        int rowLen = total * inner;
+        float[] r = new float[outer * rowLen];
+        int offset = 0;
+        int[] offsets = new int[parts.length];
+        for (int k = 0; k < parts.length; k++) {
+            Tensor t = parts[k];
+            int len = t.shape[d] * inner;
+            offsets[k] = offset;
+            for (int o = 0; o < outer; o++) {
+                System.arraycopy(t.data, o * len, r, o * rowLen + offset, len);
+            }
+            offset += len;
+        }
+        return derived("concat", r, out, g -> {
+            for (int k = 0; k < parts.length; k++) {
+                Tensor t = parts[k];
+                if (!t.requiresGrad) {
+                    continue;
+                }
+                float[] gx = t.gradientBuffer();
+                int len = t.shape[d] * inner;
+                for (int o = 0; o < outer; o++) {
+                    int at = o * rowLen + offsets[k];
+                    for (int i = 0; i < len; i++) {
+                        gx[o * len + i] += g[at + i];
+                    }
+                }
+            }
+        }, parts);
     }
 
     // ---- linear algebra ----

@@ -125,6 +125,60 @@ class GradientCheckTest {
     }
 
     @Test
+    void slicesAndConcatenation() {
+        for (int trial = 0; trial < 3; trial++) {
+            int a = 1 + d();
+            int b = d();
+            int c = d();
+            int from = rng.nextInt(a);
+            int to = from + 1 + rng.nextInt(a - from);
+            check("slice", t -> t[0].slice(0, from, to), away(a, b, c));
+            check("slice inner", t -> t[0].slice(-1, 0, 1), away(b, a, c));
+            check("concat", t -> Tensor.concat(1, t[0], t[1], t[0]), away(b, a, c), away(b, 1 + d(), c));
+        }
+    }
+
+    @Test
+    void convolutions() {
+        for (int trial = 0; trial < 4; trial++) {
+            int k = 1 + rng.nextInt(3);
+            int stride = 1 + rng.nextInt(2);
+            int padding = rng.nextInt(k);
+            int h = k + rng.nextInt(4);
+            int w = k + rng.nextInt(4);
+            int c = d();
+            int oc = d();
+            check("conv2d k" + k + " s" + stride + " p" + padding,
+                    t -> Convolution.conv2d(t[0], t[1], t[2], stride, padding), away(d(), c, h, w), away(oc, c, k, k), away(oc));
+            check("conv2d without bias", t -> Convolution.conv2d(t[0], t[1], null, stride, padding), away(2, c, h, w), away(3, c, k, k));
+        }
+    }
+
+    @Test
+    void pooling() {
+        for (int trial = 0; trial < 4; trial++) {
+            int k = 1 + rng.nextInt(3);
+            int stride = 1 + rng.nextInt(2);
+            int padding = rng.nextInt(k / 2 + 1);
+            int[] s = {d(), d(), k + rng.nextInt(4), k + rng.nextInt(4)};
+            var win = new Convolution.Window(k, k, stride, stride, padding, padding);
+            check("max_pool2d", t -> Pooling.maxPool2d(t[0], win), distinct(s));
+            check("avg_pool2d", t -> Pooling.avgPool2d(t[0], win), away(s));
+        }
+    }
+
+    /** Entries at least 0.05 apart, so that nudging one by ±h never changes which is a window's maximum. */
+    private Tensor distinct(int... shape) {
+        int n = Shape.size(shape);
+        int[] order = rng.permutation(n);
+        float[] v = new float[n];
+        for (int i = 0; i < n; i++) {
+            v[i] = 0.05f * order[i] - 1f;
+        }
+        return Tensor.of(v, shape);
+    }
+
+    @Test
     void softmaxes() {
         for (int trial = 0; trial < 3; trial++) {
             int[] s = {d(), 1 + d()};
