@@ -91,22 +91,32 @@ public final class Convolution {
         float[] wt = weight.data();
         float[] y = new float[n * imageOut];
         boolean keepCols = Tensor.recording() && (input.requiresGrad() || weight.requiresGrad());
-        float[] cols = keepCols ? new float[n * ckk * p] : null;
         int parts = parts(n, (long) oc * p * ckk);
+        float[][] colsOfPart = new float[parts][];
         Parallelism.forEachPart(parts, part -> {
-            float[] scratch = keepCols ? null : new float[ckk * p];
-            for (int img = from(n, parts, part); img < from(n, parts, part + 1); img++) {
-                float[] col = keepCols ? cols : scratch;
-                int colOff = keepCols ? img * ckk * p : 0;
-                im2col(x, img * imageIn, c, h, w, win, oh, ow, col, colOff);
-                int yo = img * imageOut;
-                if (bias != null) {
-                    float[] b = bias.data();
-                    for (int o = 0; o < oc; o++) {
-                        Arrays.fill(y, yo + o * p, yo + (o + 1) * p, b[o]);
-                    }
+            int first = from(n, parts, part);
+            int count = from(n, parts, part + 1) - first;
+            int pt = count * p;
+            float[] cols = new float[ckk * pt];
+            for (int i = 0; i < count; i++) {
+                im2col(x, (first + i) * imageIn, c, h, w, win, oh, ow, cols, i * p, pt);
+            }
+            float[] out = new float[oc * pt];
+            if (bias != null) {
+                float[] b = bias.data();
+                for (int o = 0; o < oc; o++) {
+                    Arrays.fill(out, o * pt, (o + 1) * pt, b[o]);
                 }
-                Blas.sgemm(false, false, oc, p, ckk, 1f, wt, 0, ckk, col, colOff, p, bias == null ? 0f : 1f, y, yo, p, 1);
+            }
+            Blas.sgemm(false, false, oc, pt, ckk, 1f, wt, 0, ckk, cols, 0, pt, bias == null ? 0f : 1f, out, 0, pt, 1);
+            for (int i = 0; i < count; i++) {
+                int yo = (first + i) * imageOut;
+                for (int o = 0; o < oc; o++) {
+                    System.arraycopy(out, o * pt + i * p, y, yo + o * p, p);
+                }
+            }
+            if (keepCols) {
+                colsOfPart[part] = cols;
             }
         });
         int[] outShape = {n, oc, oh, ow};
@@ -114,23 +124,33 @@ public final class Convolution {
         return Tensor.derived("conv2d", y, outShape, g -> {
             float[] gx = input.requiresGrad() ? input.gradientBuffer() : null;
             float[][] gwParts = weight.requiresGrad() ? new float[parts][] : null;
-            Parallelism.forEachPart(parts, part -> {
-                float[] gw = gwParts == null ? null : new float[oc * ckk];
-                float[] dcol = gx == null ? null : new float[ckk * p];
-                for (int img = from(n, parts, part); img < from(n, parts, part + 1); img++) {
-                    int go = img * imageOut;
-                    if (gw != null) {
-                        Blas.sgemm(false, true, oc, ckk, p, 1f, g, go, p, cols, img * ckk * p, p, 1f, gw, 0, ckk, 1);
+            if (gx != null || gwParts != null) {
+                Parallelism.forEachPart(parts, part -> {
+                    int first = from(n, parts, part);
+                    int count = from(n, parts, part + 1) - first;
+                    int pt = count * p;
+                    float[] gOut = new float[oc * pt];
+                    for (int i = 0; i < count; i++) {
+                        int go = (first + i) * imageOut;
+                        for (int o = 0; o < oc; o++) {
+                            System.arraycopy(g, go + o * p, gOut, o * pt + i * p, p);
+                        }
                     }
-                    if (dcol != null) {
-                        Blas.sgemm(true, false, ckk, p, oc, 1f, wt, 0, ckk, g, go, p, 0f, dcol, 0, p, 1);
-                        col2im(dcol, c, h, w, win, oh, ow, gx, img * imageIn);
+                    float[] cols = colsOfPart[part];
+                    if (gwParts != null) {
+                        float[] gw = new float[oc * ckk];
+                        Blas.sgemm(false, true, oc, ckk, pt, 1f, gOut, 0, pt, cols, 0, pt, 0f, gw, 0, ckk, 1);
+                        gwParts[part] = gw;
                     }
-                }
-                if (gwParts != null) {
-                    gwParts[part] = gw;
-                }
-            });
+                    if (gx != null) {
+                        float[] dcols = new float[ckk * pt];
+                        Blas.sgemm(true, false, ckk, pt, oc, 1f, wt, 0, ckk, gOut, 0, pt, 0f, dcols, 0, pt, 1);
+                        for (int i = 0; i < count; i++) {
+                            col2im(dcols, i * p, pt, c, h, w, win, oh, ow, gx, (first + i) * imageIn);
+                        }
+                    }
+                });
+            }
             if (gwParts != null) {
                 float[] gw = weight.gradientBuffer();
                 for (float[] partial : gwParts) {
@@ -165,15 +185,14 @@ public final class Convolution {
         return (int) ((long) total * part / parts);
     }
 
-    /** Unrolls one image's receptive fields: row (ch, i, j) of {@code col} holds input pixel (ch, oy·s + i − pad, ox·s + j − pad) for every output position. */
-    static void im2col(float[] x, int xo, int c, int h, int w, Window win, int oh, int ow, float[] col, int co) {
-        int p = oh * ow;
+    /** Unrolls one image's receptive fields into columns {@code co}… of a matrix with row stride {@code ld}: row (ch, i, j) holds input pixel (ch, oy·s + i − pad, ox·s + j − pad) for every output position. */
+    static void im2col(float[] x, int xo, int c, int h, int w, Window win, int oh, int ow, float[] col, int co, int ld) {
         int row = 0;
         for (int ch = 0; ch < c; ch++) {
             int plane = xo + ch * h * w;
             for (int i = 0; i < win.kernelH(); i++) {
                 for (int j = 0; j < win.kernelW(); j++, row++) {
-                    int out = co + row * p;
+                    int out = co + row * ld;
                     for (int oy = 0; oy < oh; oy++) {
                         int iy = oy * win.strideH() - win.padH() + i;
                         int at = out + oy * ow;
@@ -208,14 +227,13 @@ public final class Convolution {
     }
 
     /** The adjoint of {@link #im2col}: adds each column entry back onto the pixel it was read from. */
-    static void col2im(float[] col, int c, int h, int w, Window win, int oh, int ow, float[] gx, int xo) {
-        int p = oh * ow;
+    static void col2im(float[] col, int co, int ld, int c, int h, int w, Window win, int oh, int ow, float[] gx, int xo) {
         int row = 0;
         for (int ch = 0; ch < c; ch++) {
             int plane = xo + ch * h * w;
             for (int i = 0; i < win.kernelH(); i++) {
                 for (int j = 0; j < win.kernelW(); j++, row++) {
-                    int in = row * p;
+                    int in = co + row * ld;
                     for (int oy = 0; oy < oh; oy++) {
                         int iy = oy * win.strideH() - win.padH() + i;
                         if (iy < 0 || iy >= h) {

@@ -22,28 +22,69 @@ public final class Pooling {
         float[] x = input.data();
         float[] y = new float[g.outSize()];
         int[] from = new int[g.outSize()];
-        int o = 0;
-        for (int plane = 0; plane < g.planes; plane++) {
+        int parts = Convolution.parts(g.planes, (long) g.oh * g.ow * win.kernelH() * win.kernelW() * 16);
+        dev.kiln.core.parallel.Parallelism.forEachPart(parts, part -> {
+            int first = Convolution.from(g.planes, parts, part);
+            int last = Convolution.from(g.planes, parts, part + 1);
+            if (win.kernelH() == 2 && win.kernelW() == 2 && win.strideH() == 2 && win.strideW() == 2 && win.padH() == 0 && win.padW() == 0) {
+                maxPool2x2(x, g, first, last, y, from);
+            } else {
+                maxPool(x, g, win, first, last, y, from);
+            }
+        });
+        return Tensor.derived("max_pool2d", y, g.outShape(), gy -> {
+            float[] gx = input.gradientBuffer();
+            for (int i = 0; i < gy.length; i++) {
+                gx[from[i]] += gy[i];
+            }
+        }, input);
+    }
+
+    /**
+     * The common 2×2, stride-2 case, without branches on the data (which comparisons win is a
+     * coin toss, and mispredicted branches cost more than the arithmetic).
+     */
+    private static void maxPool2x2(float[] x, Geometry g, int firstPlane, int lastPlane, float[] y, int[] from) {
+        for (int plane = firstPlane; plane < lastPlane; plane++) {
             int base = plane * g.h * g.w;
+            int o = plane * g.oh * g.ow;
+            for (int oy = 0; oy < g.oh; oy++) {
+                int r0 = base + 2 * oy * g.w;
+                int r1 = r0 + g.w;
+                for (int ox = 0; ox < g.ow; ox++, o++) {
+                    int a = r0 + 2 * ox;
+                    int c = r1 + 2 * ox;
+                    float top = Math.max(x[a], x[a + 1]);
+                    int topAt = a + (x[a + 1] > x[a] ? 1 : 0);
+                    float bottom = Math.max(x[c], x[c + 1]);
+                    int bottomAt = c + (x[c + 1] > x[c] ? 1 : 0);
+                    boolean lower = bottom > top;
+                    y[o] = Math.max(top, bottom);
+                    from[o] = lower ? bottomAt : topAt;
+                }
+            }
+        }
+    }
+
+    private static void maxPool(float[] x, Geometry g, Window win, int firstPlane, int lastPlane, float[] y, int[] from) {
+        for (int plane = firstPlane; plane < lastPlane; plane++) {
+            int base = plane * g.h * g.w;
+            int o = plane * g.oh * g.ow;
             for (int oy = 0; oy < g.oh; oy++) {
                 int y0 = Math.max(0, oy * win.strideH() - win.padH());
                 int y1 = Math.min(g.h, oy * win.strideH() - win.padH() + win.kernelH());
                 for (int ox = 0; ox < g.ow; ox++, o++) {
                     int x0 = Math.max(0, ox * win.strideW() - win.padW());
                     int x1 = Math.min(g.w, ox * win.strideW() - win.padW() + win.kernelW());
-                    float best = Float.NEGATIVE_INFINITY;
                     int at = base + y0 * g.w + x0;
+                    float best = x[at];
                     for (int iy = y0; iy < y1; iy++) {
                         int row = base + iy * g.w;
                         for (int ix = x0; ix < x1; ix++) {
                             float v = x[row + ix];
-                            if (v > best || Float.isNaN(v)) {
+                            if (!(v <= best) && !Float.isNaN(best)) {
                                 best = v;
                                 at = row + ix;
-                                if (Float.isNaN(v)) {
-                                    iy = y1;
-                                    break;
-                                }
                             }
                         }
                     }
@@ -52,12 +93,6 @@ public final class Pooling {
                 }
             }
         }
-        return Tensor.derived("max_pool2d", y, g.outShape(), gy -> {
-            float[] gx = input.gradientBuffer();
-            for (int i = 0; i < gy.length; i++) {
-                gx[from[i]] += gy[i];
-            }
-        }, input);
     }
 
     public static Tensor avgPool2d(Tensor input, int kernel, int stride) {

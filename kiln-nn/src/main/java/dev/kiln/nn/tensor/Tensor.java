@@ -388,7 +388,17 @@ public final class Tensor {
     }
 
     public Tensor relu() {
-        return unary("relu", x -> x > 0 ? x : 0f, (x, y) -> x > 0 ? 1f : 0f);
+        float[] r = new float[data.length];
+        for (int i = 0; i < r.length; i++) {
+            r[i] = Math.max(data[i], 0f);
+        }
+        Tensor self = this;
+        return derived("relu", r, shape, g -> {
+            float[] gx = self.gradientBuffer();
+            for (int i = 0; i < g.length; i++) {
+                gx[i] += r[i] > 0 ? g[i] : 0f;
+            }
+        }, this);
     }
 
     public Tensor leakyRelu(float slope) {
