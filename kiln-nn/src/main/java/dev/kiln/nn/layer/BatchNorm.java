@@ -11,8 +11,9 @@ import java.util.Objects;
  * each channel is normalised over the batch and spatial positions, y = γ(x − μ)/√(σ² + ε) + β.
  * In training μ and σ² are the batch's mean and biased variance, and the running statistics
  * move toward the batch's mean and unbiased variance by the momentum; in evaluation the
- * running statistics replace the batch's. Forward and backward are each one fused pass (the
- * backward is the paper's closed form). Training mode is on from construction, as in PyTorch.
+ * running statistics replace the batch's. Forward and backward are each one fused operation,
+ * with no intermediate tensors; the backward is the paper's closed form. Training mode is on
+ * from construction, as in PyTorch.
  */
 public final class BatchNorm implements Module {
     /**

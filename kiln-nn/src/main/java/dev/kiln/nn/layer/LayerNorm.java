@@ -10,7 +10,7 @@ import java.util.Objects;
  * PyTorch's {@code LayerNorm}: each sample's trailing block of the normalised shape is brought
  * to mean 0 and variance 1 (the biased variance), y = γ(x − μ)/√(σ² + ε) + β, with γ and β of
  * the normalised shape. The same in training and evaluation. Forward and backward are each one
- * fused pass.
+ * fused operation, with no intermediate tensors.
  */
 public final class LayerNorm implements Module {
     /**
