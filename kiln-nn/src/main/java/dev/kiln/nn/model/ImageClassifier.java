@@ -1,6 +1,5 @@
 package dev.kiln.nn.model;
 
-import dev.kiln.core.random.Rng;
 import dev.kiln.nn.data.ImageDataset;
 import dev.kiln.nn.layer.Module;
 import dev.kiln.nn.layer.Sequential;
@@ -57,31 +56,6 @@ public final class ImageClassifier {
         return c;
     }
 
-    /** Rebuilds a classifier from stored layer descriptions and its parameters' values, in order. */
-    static ImageClassifier restore(List<LayerSpec> specs, List<float[]> parameterValues, int channels, int height, int width,
-                                   List<String> classNames) {
-        Rng unused = Rng.seeded(0);
-        List<Module> modules = new ArrayList<>();
-        for (LayerSpec spec : specs) {
-            modules.add(spec.build(unused));
-        }
-        Sequential network = new Sequential(modules);
-        List<Tensor> params = network.parameters();
-        if (params.size() != parameterValues.size()) {
-            throw new IllegalArgumentException("the layers have " + params.size() + " parameter tensors, the file " + parameterValues.size());
-        }
-        for (int i = 0; i < params.size(); i++) {
-            float[] target = params.get(i).data();
-            float[] values = parameterValues.get(i);
-            if (values.length != target.length) {
-                throw new IllegalArgumentException("parameter " + i + " has shape " + Arrays.toString(params.get(i).shape()) + " ("
-                        + target.length + " values), the file holds " + values.length);
-            }
-            System.arraycopy(values, 0, target, 0, values.length);
-        }
-        return of(network, channels, height, width, classNames);
-    }
-
     /** Class probabilities, [images.size(), classes] row-major. */
     public float[] probabilities(ImageDataset images) {
         checkSize(images);
@@ -136,13 +110,8 @@ public final class ImageClassifier {
         return layers;
     }
 
-    /** The parameter tensors' values, in the network's order (copies). */
-    public List<float[]> parameterValues() {
-        return network.parameters().stream().map(t -> t.data().clone()).toList();
-    }
-
-    List<Tensor> parameters() {
-        return network.parameters();
+    List<Module> modules() {
+        return network.layers();
     }
 
     public int channels() {

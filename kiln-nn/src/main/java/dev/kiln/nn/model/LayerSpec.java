@@ -4,11 +4,16 @@ import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import dev.kiln.core.random.Rng;
 import dev.kiln.nn.layer.Activation;
+import dev.kiln.nn.layer.BatchNorm;
+import dev.kiln.nn.layer.Dropout;
+import dev.kiln.nn.layer.LayerNorm;
 import dev.kiln.nn.layer.Conv2d;
 import dev.kiln.nn.layer.Flatten;
 import dev.kiln.nn.layer.Linear;
 import dev.kiln.nn.layer.Module;
 import dev.kiln.nn.layer.Pool2d;
+import dev.kiln.nn.tensor.Tensor;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -22,7 +27,10 @@ import java.util.Locale;
     @JsonSubTypes.Type(value = LayerSpec.Convolution.class, name = "conv2d"),
     @JsonSubTypes.Type(value = LayerSpec.Pooling.class, name = "pool2d"),
     @JsonSubTypes.Type(value = LayerSpec.Flattening.class, name = "flatten"),
-    @JsonSubTypes.Type(value = LayerSpec.Nonlinearity.class, name = "activation")
+    @JsonSubTypes.Type(value = LayerSpec.Nonlinearity.class, name = "activation"),
+    @JsonSubTypes.Type(value = LayerSpec.DropoutSpec.class, name = "dropout"),
+    @JsonSubTypes.Type(value = LayerSpec.BatchNormSpec.class, name = "batch_norm"),
+    @JsonSubTypes.Type(value = LayerSpec.LayerNormSpec.class, name = "layer_norm")
 })
 public sealed interface LayerSpec {
 
@@ -94,6 +102,45 @@ public sealed interface LayerSpec {
         }
     }
 
+    /** Inverted dropout with drop probability p; identity once training is over. */
+    record DropoutSpec(double p) implements LayerSpec {
+        public DropoutSpec {
+            new Dropout.Config(p);
+        }
+
+        @Override
+        public Module build(Rng rng) {
+            return new Dropout(new Dropout.Config(p), rng);
+        }
+    }
+
+    record BatchNormSpec(int channels, double eps, double momentum, boolean affine) implements LayerSpec {
+        public BatchNormSpec {
+            new BatchNorm.Config(channels, eps, momentum, affine);
+        }
+
+        @Override
+        public Module build(Rng rng) {
+            return new BatchNorm(new BatchNorm.Config(channels, eps, momentum, affine));
+        }
+    }
+
+    record LayerNormSpec(List<Integer> normalizedShape, double eps, boolean affine) implements LayerSpec {
+        public LayerNormSpec {
+            new LayerNorm.Config(normalizedShape, eps, affine);
+        }
+
+        @Override
+        public Module build(Rng rng) {
+            return new LayerNorm(new LayerNorm.Config(normalizedShape, eps, affine));
+        }
+    }
+
+    /** The state a layer keeps beside its parameters (batch norm's running statistics), saved with them. */
+    static List<Tensor> buffers(Module layer) {
+        return layer instanceof BatchNorm b ? b.buffers() : List.of();
+    }
+
     /** The description of {@code layer}, or an error naming a layer type Kiln cannot store. */
     static LayerSpec of(Module layer) {
         if (layer instanceof Linear l) {
@@ -112,6 +159,17 @@ public sealed interface LayerSpec {
         }
         if (layer instanceof Activation a) {
             return new Nonlinearity(a.name().toLowerCase(Locale.ROOT));
+        }
+        if (layer instanceof Dropout d) {
+            return new DropoutSpec(d.config().p());
+        }
+        if (layer instanceof BatchNorm b) {
+            BatchNorm.Config k = b.config();
+            return new BatchNormSpec(k.channels(), k.eps(), k.momentum(), k.affine());
+        }
+        if (layer instanceof LayerNorm l) {
+            LayerNorm.Config k = l.config();
+            return new LayerNormSpec(k.normalizedShape(), k.eps(), k.affine());
         }
         throw new IllegalArgumentException("a " + layer.getClass().getSimpleName() + " layer cannot be saved in a model file yet");
     }
