@@ -29,16 +29,19 @@ final class GruSweep extends Sweep {
             int a = row * 4 * hd;
             int before = row * hd;
             int after = before + batch * hd;
+            for (int j = 0; j < 2 * hd; j++) {
+                saved[a + j] = gx[x + j] + gh[r + j] + bias[j];
+            }
+            GateMath.sigmoid(saved, a, 2 * hd);
             for (int j = 0; j < hd; j++) {
-                float rg = sigmoid(gx[x + j] + gh[r + j] + bias[j]);
-                float zg = sigmoid(gx[x + hd + j] + gh[r + hd + j] + bias[hd + j]);
                 float hn = gh[r + 2 * hd + j] + biasHh[2 * hd + j];
-                float ng = tanh(gx[x + 2 * hd + j] + biasIh[2 * hd + j] + rg * hn);
-                h[after + j] = ng + zg * (h[before + j] - ng);
-                saved[a + j] = rg;
-                saved[a + hd + j] = zg;
-                saved[a + 2 * hd + j] = ng;
                 saved[a + 3 * hd + j] = hn;
+                saved[a + 2 * hd + j] = gx[x + 2 * hd + j] + biasIh[2 * hd + j] + saved[a + j] * hn;
+            }
+            GateMath.tanh(saved, a + 2 * hd, hd);
+            for (int j = 0; j < hd; j++) {
+                float ng = saved[a + 2 * hd + j];
+                h[after + j] = ng + saved[a + hd + j] * (h[before + j] - ng);
             }
         }
     }

@@ -29,20 +29,20 @@ final class LstmSweep extends Sweep {
             int a = row * 5 * hd;
             int before = row * hd;
             int after = before + batch * hd;
+            for (int j = 0; j < width; j++) {
+                saved[a + j] = gx[x + j] + gh[r + j] + bias[j];
+            }
+            GateMath.sigmoid(saved, a, 2 * hd);
+            GateMath.tanh(saved, a + 2 * hd, hd);
+            GateMath.sigmoid(saved, a + 3 * hd, hd);
             for (int j = 0; j < hd; j++) {
-                float ig = sigmoid(gx[x + j] + gh[r + j] + bias[j]);
-                float fg = sigmoid(gx[x + hd + j] + gh[r + hd + j] + bias[hd + j]);
-                float gg = tanh(gx[x + 2 * hd + j] + gh[r + 2 * hd + j] + bias[2 * hd + j]);
-                float og = sigmoid(gx[x + 3 * hd + j] + gh[r + 3 * hd + j] + bias[3 * hd + j]);
-                float cell = fg * c[before + j] + ig * gg;
-                float tc = tanh(cell);
+                float cell = saved[a + hd + j] * c[before + j] + saved[a + j] * saved[a + 2 * hd + j];
                 c[after + j] = cell;
-                h[after + j] = og * tc;
-                saved[a + j] = ig;
-                saved[a + hd + j] = fg;
-                saved[a + 2 * hd + j] = gg;
-                saved[a + 3 * hd + j] = og;
-                saved[a + 4 * hd + j] = tc;
+                saved[a + 4 * hd + j] = cell;
+            }
+            GateMath.tanh(saved, a + 4 * hd, hd);
+            for (int j = 0; j < hd; j++) {
+                h[after + j] = saved[a + 3 * hd + j] * saved[a + 4 * hd + j];
             }
         }
     }

@@ -22,7 +22,10 @@ final class RnnSweep extends Sweep {
             int after = x + batch * hidden;
             for (int j = 0; j < hidden; j++) {
                 float pre = gx[x + j] + gh[r + j] + bias[j];
-                h[after + j] = relu ? Math.max(pre, 0f) : tanh(pre);
+                h[after + j] = relu ? Math.max(pre, 0f) : pre;
+            }
+            if (!relu) {
+                GateMath.tanh(h, after, hidden);
             }
         }
     }

@@ -224,12 +224,4 @@ abstract class Sweep {
             }
         }
     }
-
-    static float sigmoid(float v) {
-        return 1f / (1f + (float) Math.exp(-v));
-    }
-
-    static float tanh(float v) {
-        return (float) Math.tanh(v);
-    }
 }
