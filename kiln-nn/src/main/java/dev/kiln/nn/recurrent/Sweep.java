@@ -18,13 +18,12 @@ import java.util.List;
  * [batch, time, hidden] (zero past each sequence's length), then each final state [batch, hidden].
  */
 abstract class Sweep {
-    final Schedule schedule;
     final int batch;
     final int steps;
     final int hidden;
     /** gates · hidden: the width of a row of pre-activations. */
     final int width;
-    /** b_ih + b_hh. */
+    /** b_ih + b_hh, for the gates that only need the sum. */
     final float[] bias;
     final float[] biasIh;
     final float[] biasHh;
@@ -35,6 +34,7 @@ abstract class Sweep {
     /** Per state (h, and c for the LSTM), [(steps + 1)·batch, hidden]: the state before each step and after the last. */
     final float[][] states;
 
+    private final Schedule schedule;
     private final int in;
     private final Tensor x;
     private final Tensor weightIh;

@@ -12,6 +12,8 @@ import org.junit.jupiter.api.Test;
 /** Masking of padded batches, parameter layout, configs and errors of Rnn, Lstm and Gru. */
 class RecurrentTest {
     private static final int[] LENGTHS = {5, 2, 4, 1, 5};
+    /** All shorter than the padded time, so some steps have no sequence at all. */
+    private static final int[] SHORT_LENGTHS = {3, 1, 2};
     private static final int STEPS = 5;
     private static final int FEATURES = 3;
     private static final int HIDDEN = 4;
@@ -37,16 +39,21 @@ class RecurrentTest {
      */
     @Test
     void aPaddedBatchWithLengthsRunsEachSequenceAsIfAlone() {
-        Tensor x = Tensor.randn(Rng.seeded(4), LENGTHS.length, STEPS, FEATURES).requireGrad();
+        runsEachSequenceAsIfAlone(LENGTHS);
+        runsEachSequenceAsIfAlone(SHORT_LENGTHS);
+    }
+
+    private static void runsEachSequenceAsIfAlone(int[] lengths) {
+        Tensor x = Tensor.randn(Rng.seeded(4), lengths.length, STEPS, FEATURES).requireGrad();
         for (Recurrent net : bidirectionalTwoLayerNets()) {
-            RecurrentOutput batch = net.forward(x, LENGTHS);
+            RecurrentOutput batch = net.forward(x, lengths);
             int width = 2 * HIDDEN;
-            for (int b = 0; b < LENGTHS.length; b++) {
-                RecurrentOutput one = net.forward(alone(x, b, LENGTHS[b]), null);
+            for (int b = 0; b < lengths.length; b++) {
+                RecurrentOutput one = net.forward(alone(x, b, lengths[b]), null);
                 String name = net.getClass().getSimpleName() + " sequence " + b;
                 for (int t = 0; t < STEPS; t++) {
                     for (int j = 0; j < width; j++) {
-                        float expected = t < LENGTHS[b] ? one.output().get(0, t, j) : 0f;
+                        float expected = t < lengths[b] ? one.output().get(0, t, j) : 0f;
                         assertThat(batch.output().get(b, t, j)).as("%s output (%d, %d)", name, t, j).isCloseTo(expected, within(1e-6f));
                     }
                 }
@@ -64,8 +71,8 @@ class RecurrentTest {
             }
             x.zeroGrad();
             batch.output().sum().add(batch.hidden().sum()).backward();
-            for (int b = 0; b < LENGTHS.length; b++) {
-                for (int t = LENGTHS[b]; t < STEPS; t++) {
+            for (int b = 0; b < lengths.length; b++) {
+                for (int t = lengths[b]; t < STEPS; t++) {
                     for (int f = 0; f < FEATURES; f++) {
                         assertThat(x.grad().get(b, t, f)).as("gradient at padding (%d, %d)", b, t).isZero();
                     }
