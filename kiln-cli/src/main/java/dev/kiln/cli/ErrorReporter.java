@@ -2,6 +2,7 @@ package dev.kiln.cli;
 
 import dev.kiln.core.io.DataFormatException;
 import dev.kiln.core.modelfile.ModelFileException;
+import dev.kiln.nn.train.TrainingDivergedException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.AccessDeniedException;
@@ -54,7 +55,7 @@ final class ErrorReporter implements IExecutionExceptionHandler {
     static boolean isBadInput(Throwable e) {
         return e instanceof IllegalArgumentException || e instanceof ModelFileException
                 || e instanceof IOException || e instanceof UncheckedIOException
-                || e instanceof DataFormatException;
+                || e instanceof DataFormatException || e instanceof TrainingDivergedException;
     }
 
     static String message(Throwable e) {

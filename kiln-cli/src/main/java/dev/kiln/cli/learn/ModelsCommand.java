@@ -1,5 +1,6 @@
 package dev.kiln.cli.learn;
 
+import dev.kiln.cli.nn.ImageModels;
 import dev.kiln.cli.output.JsonOutput;
 import dev.kiln.cli.output.Table;
 import dev.kiln.learn.catalog.ModelCatalog;
@@ -32,6 +33,10 @@ public final class ModelsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (name != null && ImageModels.isImageModel(name)) {
+            ImageModels.describe(name, json, spec.commandLine().getOut());
+            return 0;
+        }
         List<ModelSpec> models = name == null ? ModelCatalog.all() : List.of(ModelCatalog.find(name));
         var w = spec.commandLine().getOut();
         if (json) {
@@ -48,12 +53,16 @@ public final class ModelsCommand implements Callable<Integer> {
                 entry.put("params", params);
                 out.add(entry);
             }
+            if (name == null) {
+                out.addAll(ImageModels.jsonEntries());
+            }
             JsonOutput.print(w, Map.of("models", out));
         } else if (name == null) {
             Table t = Table.withHeader("model", "tasks", "what it is");
             for (ModelSpec m : models) {
                 t.row(m.name(), String.join(", ", m.tasks().stream().map(Task::label).sorted().toList()), m.summary());
             }
+            ImageModels.rows(t);
             w.print(t);
             w.println("'kiln models NAME' shows a model's parameters.");
         } else {

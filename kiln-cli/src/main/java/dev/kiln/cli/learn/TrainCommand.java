@@ -1,5 +1,6 @@
 package dev.kiln.cli.learn;
 
+import dev.kiln.cli.nn.ImageTraining;
 import dev.kiln.cli.output.JsonOutput;
 import dev.kiln.cli.output.Table;
 import dev.kiln.core.frame.Column;
@@ -37,10 +38,11 @@ public final class TrainCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--data", required = true, paramLabel = "FILE", description = "Training data (.csv, .tsv or .jsonl).")
+    @Option(names = "--data", required = true, paramLabel = "FILE", description = {"Training data (.csv, .tsv or .jsonl).",
+        "For mlp and cnn: a directory with IDX files (train-images-idx3-ubyte[.gz], train-labels-idx1-ubyte[.gz]), an IDX images file, or an image CSV with a 'label' column."})
     Path data;
 
-    @Option(names = "--target", required = true, paramLabel = "COL", description = "The column to predict.")
+    @Option(names = "--target", paramLabel = "COL", description = "The column to predict (not needed for mlp and cnn).")
     String target;
 
     @Option(names = "--model", required = true, paramLabel = "NAME", description = "The model; 'kiln models' lists them.")
@@ -55,7 +57,8 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--test-size", paramLabel = "FRACTION", description = "Share of rows held out for testing (default: ${DEFAULT-VALUE}).")
     double testSize = 0.3;
 
-    @Option(names = "--test", paramLabel = "FILE", description = "Evaluate on this file instead of holding out rows.")
+    @Option(names = "--test", paramLabel = "FILE", description = {"Evaluate on this file instead of holding out rows.",
+        "For mlp and cnn: as --data (a directory's t10k-* IDX files)."})
     Path testFile;
 
     @Option(names = "--seed", description = "Seed of the split and of the model's randomness (default: ${DEFAULT-VALUE}).")
@@ -72,7 +75,19 @@ public final class TrainCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        ModelSpec modelSpec = ModelCatalog.find(model);
+        if (ImageTraining.handles(model)) {
+            return ImageTraining.run(new ImageTraining.Request(model, data, testFile, testSize, params, seed, out, report, json),
+                    spec.commandLine().getOut());
+        }
+        if (target == null) {
+            throw new IllegalArgumentException("--target is required for " + model + ": name the column to predict");
+        }
+        ModelSpec modelSpec;
+        try {
+            modelSpec = ModelCatalog.find(model);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(e.getMessage() + "; image classifiers: mlp, cnn", e);
+        }
         SupervisedData all = SupervisedData.read(data, target, task == null ? null : Task.fromLabel(task));
         Estimator<?> estimator = DefaultPipeline.build(modelSpec, all.task(), ModelParams.withSeed(modelSpec, params, seed), all.features());
         Frame trainX;

@@ -152,6 +152,24 @@ public record ImageDataset(float[] pixels, int[] labels, int channels, int heigh
         return -1;
     }
 
+    /** A SHA-256 digest of the shape, pixels and labels: which data a model was trained on, for provenance. */
+    public String fingerprint() {
+        try {
+            java.security.MessageDigest sha = java.security.MessageDigest.getInstance("SHA-256");
+            java.nio.ByteBuffer buf = java.nio.ByteBuffer.allocate(4 * (4 + labels.length + pixels.length));
+            buf.putInt(channels).putInt(height).putInt(width).putInt(labels.length);
+            for (int l : labels) {
+                buf.putInt(l);
+            }
+            for (float v : pixels) {
+                buf.putFloat(v);
+            }
+            return "sha256:" + java.util.HexFormat.of().formatHex(sha.digest(buf.array()));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** The same images seen with another channel/height/width split of the same pixel count. */
     public ImageDataset reshaped(int channels, int height, int width) {
         if (channels * height * width != imageSize()) {

@@ -2,7 +2,9 @@ package dev.kiln.nn.model;
 
 import dev.kiln.core.random.Rng;
 import dev.kiln.nn.layer.Activation;
+import dev.kiln.nn.layer.ChannelNormalization;
 import dev.kiln.nn.layer.Conv2d;
+import dev.kiln.nn.layer.Dropout;
 import dev.kiln.nn.layer.Flatten;
 import dev.kiln.nn.layer.Linear;
 import dev.kiln.nn.layer.Module;
@@ -12,20 +14,33 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
-/** The image classifiers {@code kiln train --model mlp|cnn} builds. */
+/**
+ * The image classifiers {@code kiln train --model mlp|cnn} builds. Each may start with a
+ * {@link ChannelNormalization} (given, or null for none) that standardises raw pixels.
+ */
 public final class Architectures {
     private Architectures() {
     }
 
     /** Flatten, then Linear–ReLU for each hidden width, then a Linear to the classes. */
     public static Sequential mlp(int channels, int height, int width, int[] hidden, int classes, Rng rng) {
+        return mlp(null, channels, height, width, hidden, classes, 0, rng);
+    }
+
+    /** As {@link #mlp(int, int, int, int[], int, Rng)}, with dropout of probability {@code dropout} after each hidden ReLU (none when 0). */
+    public static Sequential mlp(ChannelNormalization input, int channels, int height, int width, int[] hidden, int classes, double dropout,
+                                 Rng rng) {
         List<Module> layers = new ArrayList<>();
+        if (input != null) {
+            layers.add(input);
+        }
         layers.add(Flatten.INSTANCE);
         int in = channels * height * width;
         for (int h : hidden) {
             checkWidth("hidden", h, hidden);
             layers.add(new Linear(in, h, rng));
             layers.add(Activation.RELU);
+            addDropout(layers, dropout, rng);
             in = h;
         }
         layers.add(new Linear(in, classes, rng));
@@ -38,7 +53,16 @@ public final class Architectures {
      * Linear to the classes. With filters 32, 64 and dense 128: conv32-pool-conv64-pool-fc128.
      */
     public static Sequential cnn(int channels, int height, int width, int[] filters, int[] dense, int classes, Rng rng) {
+        return cnn(null, channels, height, width, filters, dense, classes, 0, rng);
+    }
+
+    /** As {@link #cnn(int, int, int, int[], int[], int, Rng)}, with dropout after each dense ReLU (none when 0). */
+    public static Sequential cnn(ChannelNormalization input, int channels, int height, int width, int[] filters, int[] dense, int classes,
+                                 double dropout, Rng rng) {
         List<Module> layers = new ArrayList<>();
+        if (input != null) {
+            layers.add(input);
+        }
         int c = channels;
         int h = height;
         int w = width;
@@ -61,10 +85,17 @@ public final class Architectures {
             checkWidth("dense", d, dense);
             layers.add(new Linear(in, d, rng));
             layers.add(Activation.RELU);
+            addDropout(layers, dropout, rng);
             in = d;
         }
         layers.add(new Linear(in, classes, rng));
         return new Sequential(layers);
+    }
+
+    private static void addDropout(List<Module> layers, double p, Rng rng) {
+        if (p != 0) {
+            layers.add(new Dropout(p, rng.stream(layers.size())));
+        }
     }
 
     private static void checkWidth(String name, int value, int[] all) {

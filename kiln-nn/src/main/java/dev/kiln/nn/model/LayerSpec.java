@@ -5,6 +5,7 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import dev.kiln.core.random.Rng;
 import dev.kiln.nn.layer.Activation;
 import dev.kiln.nn.layer.BatchNorm;
+import dev.kiln.nn.layer.ChannelNormalization;
 import dev.kiln.nn.layer.Dropout;
 import dev.kiln.nn.layer.LayerNorm;
 import dev.kiln.nn.layer.Conv2d;
@@ -30,7 +31,8 @@ import java.util.Locale;
     @JsonSubTypes.Type(value = LayerSpec.Nonlinearity.class, name = "activation"),
     @JsonSubTypes.Type(value = LayerSpec.DropoutSpec.class, name = "dropout"),
     @JsonSubTypes.Type(value = LayerSpec.BatchNormSpec.class, name = "batch_norm"),
-    @JsonSubTypes.Type(value = LayerSpec.LayerNormSpec.class, name = "layer_norm")
+    @JsonSubTypes.Type(value = LayerSpec.LayerNormSpec.class, name = "layer_norm"),
+    @JsonSubTypes.Type(value = LayerSpec.Standardization.class, name = "channel_normalization")
 })
 public sealed interface LayerSpec {
 
@@ -136,6 +138,33 @@ public sealed interface LayerSpec {
         }
     }
 
+    /** Fixed per-channel standardisation of the input, with the training data's statistics. */
+    record Standardization(float[] mean, float[] std) implements LayerSpec {
+        public Standardization {
+            new ChannelNormalization(mean, std);
+        }
+
+        @Override
+        public Module build(Rng rng) {
+            return new ChannelNormalization(mean, std);
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Standardization s && java.util.Arrays.equals(mean, s.mean) && java.util.Arrays.equals(std, s.std);
+        }
+
+        @Override
+        public int hashCode() {
+            return 31 * java.util.Arrays.hashCode(mean) + java.util.Arrays.hashCode(std);
+        }
+
+        @Override
+        public String toString() {
+            return "Standardization[mean=" + java.util.Arrays.toString(mean) + ", std=" + java.util.Arrays.toString(std) + "]";
+        }
+    }
+
     /** The state a layer keeps beside its parameters (batch norm's running statistics), saved with them. */
     static List<Tensor> buffers(Module layer) {
         return layer instanceof BatchNorm b ? b.buffers() : List.of();
@@ -159,6 +188,9 @@ public sealed interface LayerSpec {
         }
         if (layer instanceof Activation a) {
             return new Nonlinearity(a.name().toLowerCase(Locale.ROOT));
+        }
+        if (layer instanceof ChannelNormalization n) {
+            return new Standardization(n.mean(), n.std());
         }
         if (layer instanceof Dropout d) {
             return new DropoutSpec(d.config().p());
