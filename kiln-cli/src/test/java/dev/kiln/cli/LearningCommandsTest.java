@@ -128,7 +128,7 @@ class LearningCommandsTest {
         String data = diabetes().toString();
         assertThat(error("train", "--data", data, "--target", "target", "--model", "linear-regresion"))
                 .isEqualTo("kiln: unknown model 'linear-regresion' (did you mean 'linear-regression'?); valid: "
-                        + String.join(", ", dev.kiln.learn.catalog.ModelCatalog.names()));
+                        + String.join(", ", dev.kiln.learn.catalog.ModelCatalog.names()) + "; image classifiers: mlp, cnn");
         assertThat(error("train", "--data", data, "--target", "target", "--model", "linear-regression", "--param", "fit_intercept=maybe"))
                 .isEqualTo("kiln: parameter fit_intercept of linear-regression: expected true|false, got 'maybe'");
         assertThat(error("train", "--data", data, "--target", "targt", "--model", "linear-regression"))
