@@ -1,6 +1,7 @@
 package dev.kiln.bench;
 
 import dev.kiln.bench.gemm.GemmReport;
+import dev.kiln.bench.nn.NnComparison;
 import dev.kiln.bench.supervised.SupervisedComparison;
 import dev.kiln.bench.unsupervised.UnsupervisedComparison;
 import java.util.Arrays;
@@ -8,7 +9,7 @@ import java.util.Arrays;
 /**
  * Entry point of {@code ./kiln bench}: {@code gemm} runs the GEMM comparison and
  * {@code supervised} and {@code unsupervised} the comparisons of the learning models with
- * scikit-learn, each writing its report; anything else goes to JMH's own command line (e.g. {@code -l} lists benchmarks).
+ * scikit-learn, {@code nn} the neural networks beside PyTorch, each writing its report; anything else goes to JMH's own command line (e.g. {@code -l} lists benchmarks).
  */
 public final class Bench {
     private Bench() {
@@ -19,6 +20,8 @@ public final class Bench {
             GemmReport.main(Arrays.copyOfRange(args, 1, args.length));
         } else if (args.length > 0 && args[0].equals("supervised")) {
             SupervisedComparison.main(Arrays.copyOfRange(args, 1, args.length));
+        } else if (args.length > 0 && args[0].equals("nn")) {
+            NnComparison.main(Arrays.copyOfRange(args, 1, args.length));
         } else if (args.length > 0 && args[0].equals("unsupervised")) {
             UnsupervisedComparison.main(Arrays.copyOfRange(args, 1, args.length));
         } else {
