@@ -456,6 +456,62 @@ public final class Tensor {
         return sum().mul(1f / data.length);
     }
 
+    /** The sums along dimension {@code dim}, which is removed from the shape. */
+    public Tensor sum(int dim) {
+        return reduce("sum", dim, false);
+    }
+
+    /** The means along dimension {@code dim}, which is removed from the shape. */
+    public Tensor mean(int dim) {
+        return reduce("mean", dim, true);
+    }
+
+    private Tensor reduce(String name, int dim, boolean average) {
+        int d = dim < 0 ? shape.length + dim : dim;
+        if (d < 0 || d >= shape.length) {
+            throw new IllegalArgumentException(name + ": dimension " + dim + " does not exist in shape " + Arrays.toString(shape));
+        }
+        int n = shape[d];
+        if (average && n == 0) {
+            throw new IllegalArgumentException("mean: dimension " + d + " of shape " + Arrays.toString(shape) + " is empty");
+        }
+        int outer = Shape.size(Arrays.copyOf(shape, d));
+        int inner = Shape.size(Arrays.copyOfRange(shape, d + 1, shape.length));
+        int[] out = new int[shape.length - 1];
+        for (int i = 0, j = 0; i < shape.length; i++) {
+            if (i != d) {
+                out[j++] = shape[i];
+            }
+        }
+        float scale = average ? 1f / n : 1f;
+        float[] r = new float[outer * inner];
+        for (int o = 0; o < outer; o++) {
+            for (int k = 0; k < n; k++) {
+                int at = (o * n + k) * inner;
+                for (int i = 0; i < inner; i++) {
+                    r[o * inner + i] += data[at + i];
+                }
+            }
+        }
+        if (average) {
+            for (int i = 0; i < r.length; i++) {
+                r[i] *= scale;
+            }
+        }
+        Tensor self = this;
+        return derived(name, r, out, g -> {
+            float[] gx = self.gradientBuffer();
+            for (int o = 0; o < outer; o++) {
+                for (int k = 0; k < n; k++) {
+                    int at = (o * n + k) * inner;
+                    for (int i = 0; i < inner; i++) {
+                        gx[at + i] += g[o * inner + i] * scale;
+                    }
+                }
+            }
+        }, this);
+    }
+
     // ---- shape ----
 
     /** The same storage seen in another shape of the same size; one dimension may be −1 (inferred). */

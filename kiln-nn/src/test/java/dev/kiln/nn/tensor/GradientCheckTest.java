@@ -106,6 +106,9 @@ class GradientCheckTest {
             int a = d();
             int b = d();
             check("sum", t -> t[0].sum(), away(a, b));
+            check("sum along 0", t -> t[0].sum(0), away(a, b, 2));
+            check("mean along -1", t -> t[0].mean(-1), away(a, b, 3));
+            check("mean along 1", t -> t[0].mean(1), away(a, b));
             check("mean", t -> t[0].mean(), away(a, b, 2));
             check("reshape", t -> t[0].reshape(-1).mul(t[0].reshape(-1)), away(a, b));
             check("transpose", t -> t[0].transpose().mul(t[1]), away(a, b), away(b, a));

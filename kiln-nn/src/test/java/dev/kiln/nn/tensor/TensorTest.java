@@ -20,6 +20,17 @@ class TensorTest {
     }
 
     @Test
+    void reductionsAlongADimensionDropIt() {
+        Tensor a = Tensor.of(new float[] {1, 2, 3, 4, 5, 6}, 2, 3);
+        assertThat(a.sum(0).shape()).containsExactly(3);
+        assertThat(a.sum(0).data()).containsExactly(5, 7, 9);
+        assertThat(a.sum(1).data()).containsExactly(6, 15);
+        assertThat(a.mean(-1).data()).containsExactly(2, 5);
+        assertThat(Tensor.of(new float[] {1, 2, 3, 4, 5, 6, 7, 8}, 2, 2, 2).mean(1).data()).containsExactly(2, 3, 6, 7);
+        assertThatThrownBy(() -> a.sum(2)).hasMessage("sum: dimension 2 does not exist in shape [2, 3]");
+    }
+
+    @Test
     void gradientsOfABroadcastOperandAreSummedOverTheBroadcastDimensions() {
         Tensor a = Tensor.of(new float[] {1, 2, 3, 4, 5, 6}, 2, 3).requireGrad();
         Tensor b = Tensor.of(new float[] {1, 1, 1}, 3).requireGrad();
