@@ -27,7 +27,6 @@ import dev.kiln.nn.train.ClassifierTrainer;
 import dev.kiln.nn.train.EpochResult;
 import dev.kiln.nn.train.TrainingConfig;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -205,11 +204,6 @@ public final class ImageTraining {
                 .figure("accuracy.svg", accuracy, "Accuracy per epoch")
                 .figure("confusion-matrix.svg", new Heatmap("Confusion matrix (test)", "true class", "predicted class", labels, labels, values),
                         "Rows: true class; columns: predicted class");
-        try {
-            Files.createDirectories(request.report());
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
         return html.write(request.report());
     }
 }

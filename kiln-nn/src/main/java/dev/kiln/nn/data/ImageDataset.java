@@ -181,12 +181,16 @@ public record ImageDataset(float[] pixels, int[] labels, int channels, int heigh
 
     /** The images at {@code rows}, shaped [rows, channels, height, width]. */
     public Tensor images(int[] rows) {
+        return Tensor.of(gather(rows), rows.length, channels, height, width);
+    }
+
+    private float[] gather(int[] rows) {
         int size = imageSize();
         float[] out = new float[rows.length * size];
         for (int i = 0; i < rows.length; i++) {
             System.arraycopy(pixels, rows[i] * size, out, i * size, size);
         }
-        return Tensor.of(out, rows.length, channels, height, width);
+        return out;
     }
 
     public int[] labels(int[] rows) {
@@ -199,11 +203,6 @@ public record ImageDataset(float[] pixels, int[] labels, int channels, int heigh
 
     /** The rows at {@code rows} as a data set of their own. */
     public ImageDataset subset(int[] rows, String what) {
-        int size = imageSize();
-        float[] out = new float[rows.length * size];
-        for (int i = 0; i < rows.length; i++) {
-            System.arraycopy(pixels, rows[i] * size, out, i * size, size);
-        }
-        return new ImageDataset(out, labels(rows), channels, height, width, classes, source + " (" + what + ")");
+        return new ImageDataset(gather(rows), labels(rows), channels, height, width, classes, source + " (" + what + ")");
     }
 }

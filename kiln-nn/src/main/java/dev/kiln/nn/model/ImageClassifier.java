@@ -3,6 +3,7 @@ package dev.kiln.nn.model;
 import dev.kiln.nn.data.ImageDataset;
 import dev.kiln.nn.layer.Module;
 import dev.kiln.nn.layer.Sequential;
+import dev.kiln.nn.tensor.Softmax;
 import dev.kiln.nn.tensor.Tensor;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -74,19 +75,7 @@ public final class ImageClassifier {
 
     /** The most probable class of each image. */
     public int[] predict(ImageDataset images) {
-        float[] p = probabilities(images);
-        int k = classNames.size();
-        int[] labels = new int[images.size()];
-        for (int i = 0; i < labels.length; i++) {
-            int best = 0;
-            for (int j = 1; j < k; j++) {
-                if (p[i * k + j] > p[i * k + best]) {
-                    best = j;
-                }
-            }
-            labels[i] = best;
-        }
-        return labels;
+        return Softmax.argmaxRows(probabilities(images), classNames.size());
     }
 
     /** The share of images whose predicted class is their label. */

@@ -80,4 +80,23 @@ final class Shape {
         }
         return index;
     }
+
+    /** {@code dim} of {@code shape} counted from the front (a negative one from the back), or an error naming {@code op}. */
+    static int axis(String op, int dim, int[] shape) {
+        int d = dim < 0 ? shape.length + dim : dim;
+        if (d < 0 || d >= shape.length) {
+            throw new IllegalArgumentException(op + ": dimension " + dim + " does not exist in shape " + Arrays.toString(shape));
+        }
+        return d;
+    }
+
+    /** The number of elements in the dimensions before {@code d}. */
+    static int before(int[] shape, int d) {
+        return size(Arrays.copyOf(shape, d));
+    }
+
+    /** The number of elements in the dimensions after {@code d}. */
+    static int after(int[] shape, int d) {
+        return size(Arrays.copyOfRange(shape, d + 1, shape.length));
+    }
 }

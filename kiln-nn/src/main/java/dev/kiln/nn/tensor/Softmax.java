@@ -34,4 +34,19 @@ public final class Softmax {
         }
         return logSum;
     }
+
+    /** The index of each row's largest value (the first, on ties): the class the softmax of the row ranks first. */
+    public static int[] argmaxRows(float[] x, int c) {
+        int[] best = new int[c == 0 ? 0 : x.length / c];
+        for (int r = 0, o = 0; r < best.length; r++, o += c) {
+            int b = 0;
+            for (int j = 1; j < c; j++) {
+                if (x[o + j] > x[o + b]) {
+                    b = j;
+                }
+            }
+            best[r] = b;
+        }
+        return best;
+    }
 }

@@ -467,16 +467,13 @@ public final class Tensor {
     }
 
     private Tensor reduce(String name, int dim, boolean average) {
-        int d = dim < 0 ? shape.length + dim : dim;
-        if (d < 0 || d >= shape.length) {
-            throw new IllegalArgumentException(name + ": dimension " + dim + " does not exist in shape " + Arrays.toString(shape));
-        }
+        int d = Shape.axis(name, dim, shape);
         int n = shape[d];
         if (average && n == 0) {
             throw new IllegalArgumentException("mean: dimension " + d + " of shape " + Arrays.toString(shape) + " is empty");
         }
-        int outer = Shape.size(Arrays.copyOf(shape, d));
-        int inner = Shape.size(Arrays.copyOfRange(shape, d + 1, shape.length));
+        int outer = Shape.before(shape, d);
+        int inner = Shape.after(shape, d);
         int[] out = new int[shape.length - 1];
         for (int i = 0, j = 0; i < shape.length; i++) {
             if (i != d) {
@@ -571,16 +568,13 @@ public final class Tensor {
 
     /** Elements {@code from} (inclusive) to {@code to} (exclusive) along dimension {@code dim}, copied. */
     public Tensor slice(int dim, int from, int to) {
-        int d = dim < 0 ? shape.length + dim : dim;
-        if (d < 0 || d >= shape.length) {
-            throw new IllegalArgumentException("slice: dimension " + dim + " does not exist in shape " + Arrays.toString(shape));
-        }
+        int d = Shape.axis("slice", dim, shape);
         if (from < 0 || to > shape[d] || from > to) {
             throw new IllegalArgumentException("slice: range [" + from + ", " + to + ") is outside dimension " + d + " of shape "
                     + Arrays.toString(shape) + " (size " + shape[d] + ")");
         }
-        int outer = Shape.size(Arrays.copyOf(shape, d));
-        int inner = Shape.size(Arrays.copyOfRange(shape, d + 1, shape.length));
+        int outer = Shape.before(shape, d);
+        int inner = Shape.after(shape, d);
         int len = (to - from) * inner;
         int stride = shape[d] * inner;
         int[] out = shape.clone();
@@ -607,10 +601,7 @@ public final class Tensor {
             throw new IllegalArgumentException("concat: needs at least one tensor");
         }
         int[] first = parts[0].shape;
-        int d = dim < 0 ? first.length + dim : dim;
-        if (d < 0 || d >= first.length) {
-            throw new IllegalArgumentException("concat: dimension " + dim + " does not exist in shape " + Arrays.toString(first));
-        }
+        int d = Shape.axis("concat", dim, first);
         int total = 0;
         for (Tensor t : parts) {
             boolean fits = t.shape.length == first.length;
@@ -623,8 +614,8 @@ public final class Tensor {
             }
             total += t.shape[d];
         }
-        int outer = Shape.size(Arrays.copyOf(first, d));
-        int inner = Shape.size(Arrays.copyOfRange(first, d + 1, first.length));
+        int outer = Shape.before(first, d);
+        int inner = Shape.after(first, d);
         int[] out = first.clone();
         out[d] = total;
         int rowLen = total * inner;

@@ -8,6 +8,7 @@ import dev.kiln.nn.layer.Sequential;
 import dev.kiln.nn.loss.CrossEntropyLoss;
 import dev.kiln.nn.model.ImageClassifier;
 import dev.kiln.nn.optim.Optimizer;
+import dev.kiln.nn.tensor.Softmax;
 import dev.kiln.nn.tensor.Tensor;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -177,16 +178,10 @@ public final class ClassifierTrainer {
     }
 
     static int countCorrect(float[] logits, int[] labels, int classes) {
+        int[] best = Softmax.argmaxRows(logits, classes);
         int right = 0;
         for (int i = 0; i < labels.length; i++) {
-            int o = i * classes;
-            int best = 0;
-            for (int j = 1; j < classes; j++) {
-                if (logits[o + j] > logits[o + best]) {
-                    best = j;
-                }
-            }
-            right += best == labels[i] ? 1 : 0;
+            right += best[i] == labels[i] ? 1 : 0;
         }
         return right;
     }
