@@ -17,12 +17,20 @@ import java.util.Map;
  * order, adding each input's share to its gradient. Gradients accumulate across calls until
  * {@link #zeroGrad()}. Inside {@link #noGrad()} nothing is recorded.
  *
- * <p>Storage is contiguous; {@link #reshape} shares it, other operations return new storage.
+ * <p>A tensor is a view of a float array through an offset and one stride per dimension.
+ * {@link #transpose(int, int)}, {@link #permute}, {@link #slice}, {@link #select},
+ * {@link #expand}, {@link #unsqueeze}, {@link #squeeze} and {@link #reshape} of a contiguous tensor
+ * share their input's storage; every other operation returns new, contiguous storage, reading a
+ * strided input once in row-major order ({@link #matmul} reads transposed matrices in place).
+ * Gradients are always contiguous, one buffer per tensor.
  */
 public final class Tensor {
     private static final ThreadLocal<int[]> NO_GRAD_DEPTH = ThreadLocal.withInitial(() -> new int[1]);
 
     private final float[] data;
+    private final int offset;
+    private final int[] strides;
+    private final boolean contiguous;
     private final int[] shape;
     private final boolean requiresGrad;
     private final String op;
@@ -38,8 +46,16 @@ public final class Tensor {
     }
 
     private Tensor(float[] data, int[] shape, boolean requiresGrad, String op, Tensor[] inputs, Backward backward) {
+        this(data, 0, Shape.strides(shape), shape, requiresGrad, op, inputs, backward);
+    }
+
+    private Tensor(float[] data, int offset, int[] strides, int[] shape, boolean requiresGrad, String op, Tensor[] inputs,
+                   Backward backward) {
         this.data = data;
+        this.offset = offset;
+        this.strides = strides;
         this.shape = shape;
+        this.contiguous = offset == 0 && data.length == Shape.size(shape) && Layout.rowMajor(shape, strides);
         this.requiresGrad = requiresGrad;
         this.op = op;
         this.inputs = inputs;
@@ -85,14 +101,17 @@ public final class Tensor {
         return new Tensor(v, shape.clone(), false, "constant", null, null);
     }
 
-    /** A leaf that requires gradients, sharing this tensor's storage: a trainable parameter. */
+    /**
+     * A leaf that requires gradients, sharing this tensor's storage (a contiguous copy of a strided
+     * view): a trainable parameter.
+     */
     public Tensor requireGrad() {
-        return new Tensor(data, shape, true, "parameter", null, null);
+        return new Tensor(values(), shape, true, "parameter", null, null);
     }
 
-    /** A constant sharing this tensor's storage, cut from the graph. */
+    /** A constant sharing this tensor's storage and layout, cut from the graph. */
     public Tensor detach() {
-        return new Tensor(data, shape, false, "constant", null, null);
+        return new Tensor(data, offset, strides, shape, false, "constant", null, null);
     }
 
     /**
@@ -150,31 +169,53 @@ public final class Tensor {
     }
 
     public int size() {
-        return data.length;
+        return Shape.size(shape);
     }
 
-    /** The live storage, row-major: optimisers and custom operations write through it. */
+    /**
+     * The values in row-major order: the live storage when the tensor {@link #isContiguous()}
+     * (optimisers and custom operations write through it), otherwise a fresh copy.
+     */
     public float[] data() {
-        return data;
+        return values();
+    }
+
+    /** Whether {@link #data()} is the live storage: offset 0, row-major strides, and no other elements. */
+    public boolean isContiguous() {
+        return contiguous;
+    }
+
+    /** The distance in storage between neighbours along each dimension. */
+    public int[] strides() {
+        return strides.clone();
+    }
+
+    /** This tensor if it {@link #isContiguous()}, otherwise a contiguous copy that passes gradients straight back. */
+    public Tensor contiguous() {
+        if (contiguous) {
+            return this;
+        }
+        Tensor self = this;
+        return derived("contiguous", values(), shape, g -> add(g, self.gradientBuffer()), this);
     }
 
     public float item() {
-        if (data.length != 1) {
+        if (size() != 1) {
             throw new IllegalStateException("item() needs a tensor of one element, this one has shape " + Arrays.toString(shape));
         }
-        return data[0];
+        return data[offset];
     }
 
     public float get(int... index) {
         if (index.length != shape.length) {
             throw new IllegalArgumentException("get: " + index.length + " indices for a tensor of shape " + Arrays.toString(shape));
         }
-        int at = 0;
+        int at = offset;
         for (int d = 0; d < index.length; d++) {
             if (index[d] < 0 || index[d] >= shape[d]) {
                 throw new IndexOutOfBoundsException("index " + Arrays.toString(index) + " is outside shape " + Arrays.toString(shape));
             }
-            at = at * shape[d] + index[d];
+            at += index[d] * strides[d];
         }
         return data[at];
     }
@@ -196,7 +237,7 @@ public final class Tensor {
     /** The accumulating gradient storage, allocated (zero) on first use; custom backward functions add to it. */
     public float[] gradientBuffer() {
         if (grad == null) {
-            grad = new float[data.length];
+            grad = new float[size()];
         }
         return grad;
     }
@@ -213,7 +254,8 @@ public final class Tensor {
 
     @Override
     public String toString() {
-        String values = data.length <= 8 ? Arrays.toString(data) : Arrays.toString(Arrays.copyOf(data, 8)).replace("]", ", …]");
+        float[] v = values();
+        String values = v.length <= 8 ? Arrays.toString(v) : Arrays.toString(Arrays.copyOf(v, 8)).replace("]", ", …]");
         return "Tensor" + Arrays.toString(shape) + (requiresGrad ? " (grad)" : "") + " " + values;
     }
 
@@ -221,7 +263,7 @@ public final class Tensor {
 
     /** Back-propagates from this scalar: every tensor it depends on that requires gradients gets d(this)/d(tensor) added. */
     public void backward() {
-        if (data.length != 1) {
+        if (size() != 1) {
             throw new IllegalStateException("backward() starts from a scalar, but this tensor has shape " + Arrays.toString(shape)
                     + "; reduce it (sum, mean) or pass the output gradient to backward(Tensor)");
         }
@@ -234,7 +276,7 @@ public final class Tensor {
             throw new IllegalArgumentException("backward: the gradient has shape " + Arrays.toString(outputGrad.shape)
                     + ", the tensor " + Arrays.toString(shape));
         }
-        backward(outputGrad.data);
+        backward(outputGrad.values());
     }
 
     private void backward(float[] seed) {
@@ -304,8 +346,8 @@ public final class Tensor {
         int n = Shape.size(out);
         int[] ia = Arrays.equals(shape, out) ? null : Shape.broadcastIndex(shape, out);
         int[] ib = Arrays.equals(o.shape, out) ? null : Shape.broadcastIndex(o.shape, out);
-        float[] a = data;
-        float[] b = o.data;
+        float[] a = values();
+        float[] b = o.values();
         float[] r = new float[n];
         for (int i = 0; i < n; i++) {
             float x = a[ia == null ? i : ia[i]];
@@ -374,23 +416,25 @@ public final class Tensor {
     }
 
     private Tensor unary(String name, FloatFn f, Derivative d) {
-        float[] r = new float[data.length];
+        float[] x = values();
+        float[] r = new float[x.length];
         for (int i = 0; i < r.length; i++) {
-            r[i] = f.apply(data[i]);
+            r[i] = f.apply(x[i]);
         }
         Tensor self = this;
         return derived(name, r, shape, g -> {
             float[] gx = self.gradientBuffer();
             for (int i = 0; i < g.length; i++) {
-                gx[i] += g[i] * d.at(self.data[i], r[i]);
+                gx[i] += g[i] * d.at(x[i], r[i]);
             }
         }, this);
     }
 
     public Tensor relu() {
-        float[] r = new float[data.length];
+        float[] x = values();
+        float[] r = new float[x.length];
         for (int i = 0; i < r.length; i++) {
-            r[i] = Math.max(data[i], 0f);
+            r[i] = Math.max(x[i], 0f);
         }
         Tensor self = this;
         return derived("relu", r, shape, g -> {
@@ -436,7 +480,7 @@ public final class Tensor {
     /** The sum of every element, a scalar. */
     public Tensor sum() {
         double s = 0;
-        for (float v : data) {
+        for (float v : values()) {
             s += v;
         }
         Tensor self = this;
@@ -450,10 +494,11 @@ public final class Tensor {
 
     /** The mean of every element, a scalar. */
     public Tensor mean() {
-        if (data.length == 0) {
+        int n = size();
+        if (n == 0) {
             throw new IllegalStateException("mean of an empty tensor (shape " + Arrays.toString(shape) + ")");
         }
-        return sum().mul(1f / data.length);
+        return sum().mul(1f / n);
     }
 
     /** The sums along dimension {@code dim}, which is removed from the shape. */
@@ -464,6 +509,78 @@ public final class Tensor {
     /** The means along dimension {@code dim}, which is removed from the shape. */
     public Tensor mean(int dim) {
         return reduce("mean", dim, true);
+    }
+
+    /**
+     * The largest elements along dimension {@code dim}, which is removed from the shape. The
+     * gradient flows to the first largest of each run; NaN counts as largest, as in PyTorch.
+     */
+    public Tensor max(int dim) {
+        return extremum("max", dim, true);
+    }
+
+    /** The smallest elements along dimension {@code dim}, as {@link #max(int)}. */
+    public Tensor min(int dim) {
+        return extremum("min", dim, false);
+    }
+
+    /** The position along dimension {@code dim} of each largest element (the first of ties), row-major over the other dimensions. */
+    public int[] argmax(int dim) {
+        return extremeIndex("argmax", dim, true);
+    }
+
+    /** The position along dimension {@code dim} of each smallest element, as {@link #argmax(int)}. */
+    public int[] argmin(int dim) {
+        return extremeIndex("argmin", dim, false);
+    }
+
+    private Tensor extremum(String name, int dim, boolean largest) {
+        int d = Shape.axis(name, dim, shape);
+        int[] index = extremeIndex(name, d, largest);
+        int inner = Shape.after(shape, d);
+        int n = shape[d];
+        float[] x = values();
+        float[] r = new float[index.length];
+        int[] at = new int[index.length];
+        for (int j = 0; j < index.length; j++) {
+            at[j] = (j / inner * n + index[j]) * inner + j % inner;
+            r[j] = x[at[j]];
+        }
+        Tensor self = this;
+        return derived(name, r, Layout.without(shape, d), g -> {
+            float[] gx = self.gradientBuffer();
+            for (int j = 0; j < at.length; j++) {
+                gx[at[j]] += g[j];
+            }
+        }, this);
+    }
+
+    private int[] extremeIndex(String name, int dim, boolean largest) {
+        int d = Shape.axis(name, dim, shape);
+        int n = shape[d];
+        int outer = Shape.before(shape, d);
+        int inner = Shape.after(shape, d);
+        if (n == 0 && outer * inner > 0) {
+            throw new IllegalArgumentException(name + ": dimension " + d + " of shape " + Arrays.toString(shape) + " is empty");
+        }
+        float[] x = values();
+        int[] best = new int[outer * inner];
+        for (int o = 0; o < outer; o++) {
+            for (int i = 0; i < inner; i++) {
+                int base = o * n * inner + i;
+                int arg = 0;
+                float v = x[base];
+                for (int k = 1; k < n && !Float.isNaN(v); k++) {
+                    float c = x[base + k * inner];
+                    if (Float.isNaN(c) || (largest ? c > v : c < v)) {
+                        v = c;
+                        arg = k;
+                    }
+                }
+                best[o * inner + i] = arg;
+            }
+        }
+        return best;
     }
 
     private Tensor reduce(String name, int dim, boolean average) {
@@ -481,6 +598,7 @@ public final class Tensor {
             }
         }
         float scale = average ? 1f / n : 1f;
+        float[] data = values();
         float[] r = new float[outer * inner];
         for (int o = 0; o < outer; o++) {
             for (int k = 0; k < n; k++) {
@@ -509,10 +627,14 @@ public final class Tensor {
         }, this);
     }
 
-    // ---- shape ----
+    // ---- shape and views ----
 
-    /** The same storage seen in another shape of the same size; one dimension may be −1 (inferred). */
+    /**
+     * The same elements in another shape of the same size; one dimension may be −1 (inferred).
+     * A tensor whose elements lie in row-major order is viewed in place; any other is copied.
+     */
     public Tensor reshape(int... newShape) {
+        int size = size();
         int[] s = newShape.clone();
         int infer = -1;
         long known = 1;
@@ -528,71 +650,167 @@ public final class Tensor {
         }
         boolean fits;
         if (infer >= 0) {
-            fits = known > 0 && data.length % known == 0;
+            fits = known > 0 && size % known == 0;
             if (fits) {
-                s[infer] = (int) (data.length / known);
+                s[infer] = (int) (size / known);
             }
         } else {
-            fits = Arrays.stream(s).allMatch(d -> d >= 0) && known == data.length;
+            fits = Arrays.stream(s).allMatch(d -> d >= 0) && known == size;
         }
         if (!fits) {
-            throw new IllegalArgumentException("reshape: shape " + Arrays.toString(shape) + " (" + data.length
+            throw new IllegalArgumentException("reshape: shape " + Arrays.toString(shape) + " (" + size
                     + " elements) cannot be seen as " + Arrays.toString(newShape));
         }
         Tensor self = this;
-        return derived("reshape", data, s, g -> {
-            float[] gx = self.gradientBuffer();
-            for (int i = 0; i < g.length; i++) {
-                gx[i] += g[i];
-            }
-        }, this);
+        Backward back = g -> add(g, self.gradientBuffer());
+        if (Layout.rowMajor(shape, strides)) {
+            return view("reshape", s, offset, Shape.strides(s), back);
+        }
+        return derived("reshape", values(), s, back, this);
     }
 
-    /** The transpose of a matrix (rank 2). */
+    /** The transpose of a matrix (rank 2), a view. */
     public Tensor transpose() {
         requireRank("transpose", 2);
-        int m = shape[0];
-        int n = shape[1];
-        float[] r = new float[data.length];
-        Blas.transpose(m, n, data, 0, n, r, 0, m);
-        Tensor self = this;
-        return derived("transpose", r, new int[] {n, m}, g -> {
-            float[] gx = self.gradientBuffer();
-            for (int i = 0; i < m; i++) {
-                for (int j = 0; j < n; j++) {
-                    gx[i * n + j] += g[j * m + i];
-                }
-            }
-        }, this);
+        return transpose(0, 1);
     }
 
-    /** Elements {@code from} (inclusive) to {@code to} (exclusive) along dimension {@code dim}, copied. */
+    /** This tensor with dimensions {@code d0} and {@code d1} swapped, a view. */
+    public Tensor transpose(int d0, int d1) {
+        int a = Shape.axis("transpose", d0, shape);
+        int b = Shape.axis("transpose", d1, shape);
+        int[] order = new int[shape.length];
+        for (int d = 0; d < order.length; d++) {
+            order[d] = d == a ? b : d == b ? a : d;
+        }
+        return permute("transpose", order);
+    }
+
+    /** This tensor with its dimensions reordered: dimension d of the result is dimension {@code order[d]} of this one; a view. */
+    public Tensor permute(int... order) {
+        boolean[] seen = new boolean[shape.length];
+        boolean valid = order.length == shape.length;
+        for (int i = 0; valid && i < order.length; i++) {
+            valid = order[i] >= 0 && order[i] < shape.length && !seen[order[i]];
+            if (valid) {
+                seen[order[i]] = true;
+            }
+        }
+        if (!valid) {
+            throw new IllegalArgumentException("permute: " + Arrays.toString(order) + " is not an ordering of the "
+                    + shape.length + " dimensions of shape " + Arrays.toString(shape));
+        }
+        return permute("permute", order.clone());
+    }
+
+    private Tensor permute(String name, int[] order) {
+        int[] s = new int[order.length];
+        int[] st = new int[order.length];
+        int[] gs = new int[order.length];
+        int[] rowMajor = Shape.strides(shape);
+        for (int d = 0; d < order.length; d++) {
+            s[d] = shape[order[d]];
+            st[d] = strides[order[d]];
+            gs[d] = rowMajor[order[d]];
+        }
+        Tensor self = this;
+        return view(name, s, offset, st, g -> Layout.scatterAdd(g, self.gradientBuffer(), 0, gs, s));
+    }
+
+    /** Elements {@code from} (inclusive) to {@code to} (exclusive) along dimension {@code dim}, a view. */
     public Tensor slice(int dim, int from, int to) {
         int d = Shape.axis("slice", dim, shape);
         if (from < 0 || to > shape[d] || from > to) {
             throw new IllegalArgumentException("slice: range [" + from + ", " + to + ") is outside dimension " + d + " of shape "
                     + Arrays.toString(shape) + " (size " + shape[d] + ")");
         }
-        int outer = Shape.before(shape, d);
-        int inner = Shape.after(shape, d);
-        int len = (to - from) * inner;
-        int stride = shape[d] * inner;
-        int[] out = shape.clone();
-        out[d] = to - from;
-        float[] r = new float[outer * len];
-        for (int o = 0; o < outer; o++) {
-            System.arraycopy(data, o * stride + from * inner, r, o * len, len);
+        int[] s = shape.clone();
+        s[d] = to - from;
+        int[] gs = Shape.strides(shape);
+        int gOffset = from * gs[d];
+        Tensor self = this;
+        return view("slice", s, offset + from * strides[d], strides, g -> Layout.scatterAdd(g, self.gradientBuffer(), gOffset, gs, s));
+    }
+
+    /** The elements at {@code index} along dimension {@code dim}, which is removed from the shape; a view. */
+    public Tensor select(int dim, int index) {
+        int d = Shape.axis("select", dim, shape);
+        if (index < 0 || index >= shape[d]) {
+            throw new IndexOutOfBoundsException("select: index " + index + " is outside dimension " + d + " of shape "
+                    + Arrays.toString(shape) + " (size " + shape[d] + ")");
+        }
+        int[] rowMajor = Shape.strides(shape);
+        int[] s = Layout.without(shape, d);
+        int[] gs = Layout.without(rowMajor, d);
+        int gOffset = index * rowMajor[d];
+        Tensor self = this;
+        return view("select", s, offset + index * strides[d], Layout.without(strides, d),
+                g -> Layout.scatterAdd(g, self.gradientBuffer(), gOffset, gs, s));
+    }
+
+    /**
+     * This tensor repeated along dimensions of size 1, and along new leading dimensions, to the
+     * given shape (−1 keeps a dimension), without copying: NumPy's broadcasting made explicit.
+     * The gradient sums over the repeats.
+     */
+    public Tensor expand(int... newShape) {
+        int lead = newShape.length - shape.length;
+        if (lead < 0) {
+            throw new IllegalArgumentException("expand: shape " + Arrays.toString(shape) + " cannot expand to fewer dimensions "
+                    + Arrays.toString(newShape));
+        }
+        int[] s = new int[newShape.length];
+        int[] st = new int[newShape.length];
+        int[] gs = new int[newShape.length];
+        int[] rowMajor = Shape.strides(shape);
+        for (int d = 0; d < newShape.length; d++) {
+            int own = d < lead ? 1 : shape[d - lead];
+            int want = newShape[d] == -1 && d >= lead ? own : newShape[d];
+            if (want < 0 || (own != want && own != 1)) {
+                throw new IllegalArgumentException("expand: shape " + Arrays.toString(shape) + " cannot expand to "
+                        + Arrays.toString(newShape) + " (dimension " + d + ": " + own + " to " + newShape[d]
+                        + "; only dimensions of size 1 repeat)");
+            }
+            s[d] = want;
+            boolean repeated = d < lead || own != want;
+            st[d] = repeated ? 0 : strides[d - lead];
+            gs[d] = repeated ? 0 : rowMajor[d - lead];
         }
         Tensor self = this;
-        return derived("slice", r, out, g -> {
-            float[] gx = self.gradientBuffer();
-            for (int o = 0; o < outer; o++) {
-                int at = o * stride + from * inner;
-                for (int i = 0; i < len; i++) {
-                    gx[at + i] += g[o * len + i];
-                }
+        return view("expand", s, offset, st, g -> Layout.scatterAdd(g, self.gradientBuffer(), 0, gs, s));
+    }
+
+    /** This tensor with a dimension of size 1 inserted at {@code dim} (0 to rank); a view. */
+    public Tensor unsqueeze(int dim) {
+        int d = dim < 0 ? shape.length + 1 + dim : dim;
+        if (d < 0 || d > shape.length) {
+            throw new IllegalArgumentException("unsqueeze: dimension " + dim + " is outside 0.." + shape.length + " for shape "
+                    + Arrays.toString(shape));
+        }
+        int[] s = new int[shape.length + 1];
+        int[] st = new int[shape.length + 1];
+        for (int i = 0, j = 0; i < s.length; i++) {
+            if (i == d) {
+                s[i] = 1;
+                st[i] = j < shape.length ? strides[j] * shape[j] : 1;
+            } else {
+                s[i] = shape[j];
+                st[i] = strides[j++];
             }
-        }, this);
+        }
+        Tensor self = this;
+        return view("unsqueeze", s, offset, st, g -> add(g, self.gradientBuffer()));
+    }
+
+    /** This tensor without dimension {@code dim}, which must have size 1; a view. */
+    public Tensor squeeze(int dim) {
+        int d = Shape.axis("squeeze", dim, shape);
+        if (shape[d] != 1) {
+            throw new IllegalArgumentException("squeeze: dimension " + d + " of shape " + Arrays.toString(shape) + " has size "
+                    + shape[d] + ", not 1");
+        }
+        Tensor self = this;
+        return view("squeeze", Layout.without(shape, d), offset, Layout.without(strides, d), g -> add(g, self.gradientBuffer()));
     }
 
     /** The tensors joined along dimension {@code dim}; every other dimension must agree. */
@@ -624,10 +842,11 @@ public final class Tensor {
         int[] offsets = new int[parts.length];
         for (int k = 0; k < parts.length; k++) {
             Tensor t = parts[k];
+            float[] v = t.values();
             int len = t.shape[d] * inner;
             offsets[k] = offset;
             for (int o = 0; o < outer; o++) {
-                System.arraycopy(t.data, o * len, r, o * rowLen + offset, len);
+                System.arraycopy(v, o * len, r, o * rowLen + offset, len);
             }
             offset += len;
         }
@@ -649,9 +868,33 @@ public final class Tensor {
         }, parts);
     }
 
+    /** A tensor over this one's storage, recorded in the graph when this one requires gradients. */
+    private Tensor view(String name, int[] newShape, int newOffset, int[] newStrides, Backward backward) {
+        boolean track = requiresGrad && recording();
+        return new Tensor(data, newOffset, newStrides, newShape, track, name, track ? new Tensor[] {this} : null,
+                track ? backward : null);
+    }
+
+    /** The elements in row-major order: the storage itself when contiguous. */
+    private float[] values() {
+        if (contiguous) {
+            return data;
+        }
+        return Layout.gather(data, offset, strides, shape);
+    }
+
+    private static void add(float[] g, float[] into) {
+        for (int i = 0; i < g.length; i++) {
+            into[i] += g[i];
+        }
+    }
+
     // ---- linear algebra ----
 
-    /** The matrix product of [m, k] and [k, n], on the SIMD float GEMM. */
+    /**
+     * The matrix product of [m, k] and [k, n], on the SIMD float GEMM. A transposed matrix or a
+     * slice of rows is read in place.
+     */
     public Tensor matmul(Tensor o) {
         requireRank("matmul", 2);
         if (o.shape.length != 2 || o.shape[0] != shape[1]) {
@@ -662,21 +905,38 @@ public final class Tensor {
         int k = shape[1];
         int n = o.shape[1];
         float[] c = new float[m * n];
-        if (m > 0 && n > 0 && k > 0) {
-            Blas.sgemm(false, false, m, n, k, 1f, data, 0, k, o.data, 0, n, 0f, c, 0, n);
+        if (m == 0 || n == 0 || k == 0) {
+            return derived("matmul", c, new int[] {m, n}, g -> { }, this, o);
         }
+        Operand a = Operand.of(this);
+        Operand b = Operand.of(o);
+        Blas.sgemm(a.transposed, b.transposed, m, n, k, 1f, a.values, a.offset, a.ld, b.values, b.offset, b.ld, 0f, c, 0, n);
         Tensor self = this;
         return derived("matmul", c, new int[] {m, n}, g -> {
-            if (m == 0 || n == 0 || k == 0) {
-                return;
-            }
             if (self.requiresGrad) {
-                Blas.sgemm(false, true, m, k, n, 1f, g, 0, n, o.data, 0, n, 1f, self.gradientBuffer(), 0, k);
+                Blas.sgemm(false, !b.transposed, m, k, n, 1f, g, 0, n, b.values, b.offset, b.ld, 1f, self.gradientBuffer(), 0, k);
             }
             if (o.requiresGrad) {
-                Blas.sgemm(true, false, k, n, m, 1f, self.data, 0, k, g, 0, n, 1f, o.gradientBuffer(), 0, n);
+                Blas.sgemm(!a.transposed, false, k, n, m, 1f, a.values, a.offset, a.ld, g, 0, n, 1f, o.gradientBuffer(), 0, n);
             }
         }, this, o);
+    }
+
+    /** A matrix as GEMM reads it: storage, offset, leading dimension, and whether it is stored transposed. */
+    private record Operand(float[] values, int offset, int ld, boolean transposed) {
+        static Operand of(Tensor t) {
+            int rows = t.shape[0];
+            int cols = t.shape[1];
+            int s0 = t.strides[0];
+            int s1 = t.strides[1];
+            if ((s1 == 1 || cols == 1) && (s0 >= cols || rows == 1)) {
+                return new Operand(t.data, t.offset, rows == 1 ? cols : s0, false);
+            }
+            if ((s0 == 1 || rows == 1) && (s1 >= rows || cols == 1)) {
+                return new Operand(t.data, t.offset, cols == 1 ? rows : s1, true);
+            }
+            return new Operand(t.values(), 0, cols, false);
+        }
     }
 
     /**
@@ -696,14 +956,17 @@ public final class Tensor {
             throw new IllegalArgumentException("linear: bias " + Arrays.toString(bias.shape) + " does not fit weight "
                     + Arrays.toString(weight.shape) + " (needs [" + out + "])");
         }
+        float[] x = values();
+        float[] w = weight.values();
         float[] y = new float[rows * out];
         if (bias != null) {
+            float[] b = bias.values();
             for (int i = 0; i < rows; i++) {
-                System.arraycopy(bias.data, 0, y, i * out, out);
+                System.arraycopy(b, 0, y, i * out, out);
             }
         }
         if (rows > 0 && out > 0 && in > 0) {
-            Blas.sgemm(false, true, rows, out, in, 1f, data, 0, in, weight.data, 0, in, bias == null ? 0f : 1f, y, 0, out);
+            Blas.sgemm(false, true, rows, out, in, 1f, x, 0, in, w, 0, in, bias == null ? 0f : 1f, y, 0, out);
         }
         Tensor self = this;
         Tensor[] inputs = bias == null ? new Tensor[] {this, weight} : new Tensor[] {this, weight, bias};
@@ -712,10 +975,10 @@ public final class Tensor {
                 return;
             }
             if (self.requiresGrad && in > 0) {
-                Blas.sgemm(false, false, rows, in, out, 1f, g, 0, out, weight.data, 0, in, 1f, self.gradientBuffer(), 0, in);
+                Blas.sgemm(false, false, rows, in, out, 1f, g, 0, out, w, 0, in, 1f, self.gradientBuffer(), 0, in);
             }
             if (weight.requiresGrad && in > 0) {
-                Blas.sgemm(true, false, out, in, rows, 1f, g, 0, out, self.data, 0, in, 1f, weight.gradientBuffer(), 0, in);
+                Blas.sgemm(true, false, out, in, rows, 1f, g, 0, out, x, 0, in, 1f, weight.gradientBuffer(), 0, in);
             }
             if (bias != null && bias.requiresGrad) {
                 float[] gb = bias.gradientBuffer();
@@ -733,8 +996,8 @@ public final class Tensor {
     /** The softmax along the last dimension. */
     public Tensor softmax() {
         int c = lastDim("softmax");
-        float[] y = new float[data.length];
-        Softmax.rows(data, y, c);
+        float[] y = new float[size()];
+        Softmax.rows(values(), y, c);
         Tensor self = this;
         return derived("softmax", y, shape, g -> {
             float[] gx = self.gradientBuffer();
@@ -753,6 +1016,7 @@ public final class Tensor {
     /** The log of the softmax along the last dimension, computed stably (x − max − log Σ e^(x − max)). */
     public Tensor logSoftmax() {
         int c = lastDim("log_softmax");
+        float[] data = values();
         float[] p = new float[data.length];
         double[] logSum = Softmax.rows(data, p, c);
         float[] y = new float[data.length];

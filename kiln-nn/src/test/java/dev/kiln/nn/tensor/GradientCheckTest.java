@@ -142,6 +142,36 @@ class GradientCheckTest {
     }
 
     @Test
+    void stridedViews() {
+        for (int trial = 0; trial < 3; trial++) {
+            int a = 1 + d();
+            int b = d();
+            int c = d();
+            int at = rng.nextInt(a);
+            check("permute", t -> t[0].permute(2, 0, 1).mul(t[1]), away(a, b, c), away(c, a, b));
+            check("transpose of dims", t -> t[0].transpose(0, 2).square(), away(a, b, c));
+            check("select", t -> t[0].select(0, at).mul(t[0].select(0, a - 1)), away(a, b, c));
+            check("expand", t -> t[0].expand(a, b, c).mul(t[1]), away(b, 1), away(a, b, c));
+            check("unsqueeze", t -> t[0].unsqueeze(1).expand(b, a, c).sum(1), away(b, c));
+            check("squeeze", t -> t[0].squeeze(1).mul(t[0].squeeze(-1)), away(b, 1));
+            check("view of a view", t -> t[0].transpose(0, 1).slice(0, 0, 1).select(1, at).exp(), away(a, b, c));
+            check("reshape of a transpose", t -> t[0].transpose().reshape(-1).mul(t[1]), away(a, b), away(a * b));
+            check("matmul of transposes", t -> t[0].transpose().matmul(t[1].transpose()), away(c, a), away(b, c));
+            check("matmul of a row slice", t -> t[0].slice(0, at, a).matmul(t[1]), away(a, c), away(c, b));
+        }
+    }
+
+    @Test
+    void extremaAlongADimension() {
+        for (int trial = 0; trial < 3; trial++) {
+            int[] s = {d(), d(), d()};
+            int dim = rng.nextInt(3);
+            check("max along " + dim, t -> t[0].max(dim), distinct(s));
+            check("min along " + dim, t -> t[0].min(dim), distinct(s));
+        }
+    }
+
+    @Test
     void convolutions() {
         for (int trial = 0; trial < 4; trial++) {
             int k = 1 + rng.nextInt(3);
