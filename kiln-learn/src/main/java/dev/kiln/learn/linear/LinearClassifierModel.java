@@ -3,6 +3,7 @@ package dev.kiln.learn.linear;
 import dev.kiln.core.frame.Frame;
 import dev.kiln.core.frame.Schema;
 import dev.kiln.core.linalg.Blas;
+import dev.kiln.core.linalg.CsrMatrix;
 import dev.kiln.core.model.ClassificationModel;
 import dev.kiln.core.model.ClassificationPrediction;
 import dev.kiln.core.model.FeatureImportances;
@@ -111,8 +112,27 @@ public abstract sealed class LinearClassifierModel implements ClassificationMode
 
     @Override
     public final ClassificationPrediction predict(Frame features) {
+        return predict(scores(features), features.rowCount());
+    }
+
+    /** Predicts sparse rows whose columns are this model's input columns, in order (as from a vectorizer). */
+    public final ClassificationPrediction predict(CsrMatrix features) {
+        return predict(scores(features), features.rows());
+    }
+
+    /** The decision values of sparse rows, as {@link #decisionFunction(Frame)}. */
+    public double[][] decisionFunction(CsrMatrix features) {
         double[][] s = scores(features);
-        int n = features.rowCount();
+        double[][] out = new double[features.rows()][rows];
+        for (int k = 0; k < rows; k++) {
+            for (int i = 0; i < out.length; i++) {
+                out[i][k] = s[k][i];
+            }
+        }
+        return out;
+    }
+
+    private ClassificationPrediction predict(double[][] s, int n) {
         int[] labels = new int[n];
         for (int i = 0; i < n; i++) {
             if (rows == 1) {
@@ -151,6 +171,24 @@ public abstract sealed class LinearClassifierModel implements ClassificationMode
             s[k] = java.util.Arrays.copyOfRange(flat, k * n, (k + 1) * n);
             for (int i = 0; i < n; i++) {
                 s[k][i] += intercepts[k];
+            }
+        }
+        return s;
+    }
+
+    private double[][] scores(CsrMatrix features) {
+        int p = inputSchema.size();
+        if (features.cols() != p) {
+            throw new IllegalArgumentException(who + ": the sparse features have " + features.cols() + " columns, the model "
+                    + p + " input columns");
+        }
+        int n = features.rows();
+        double[] z = new double[n * rows];
+        features.addTimesTransposed(coefficients, rows, z);
+        double[][] s = new double[rows][n];
+        for (int k = 0; k < rows; k++) {
+            for (int i = 0; i < n; i++) {
+                s[k][i] = z[i * rows + k] + intercepts[k];
             }
         }
         return s;

@@ -13,7 +13,7 @@ import dev.kiln.learn.optim.DifferentiableFunction;
  * minimisation at a time.
  */
 final class LogisticLoss implements DifferentiableFunction {
-    private final double[] x;
+    private final DesignMatrix x;
     private final int n;
     private final int p;
     private final int[] codes;
@@ -22,15 +22,20 @@ final class LogisticLoss implements DifferentiableFunction {
     private final double l2;
     private final double[] scores;
 
+    /** As {@link #LogisticLoss(DesignMatrix, int[], int, boolean, double)} on the row-major n × p features x. */
+    LogisticLoss(double[] x, int n, int p, int[] codes, int classCount, boolean fitIntercept, double l2) {
+        this(new DesignMatrix.Dense(x, n, p), codes, classCount, fitIntercept, l2);
+    }
+
     /**
-     * @param x     the row-major n × p features
+     * @param x     the features, dense or sparse
      * @param codes each row's class, in [0, classCount)
      * @param l2    the penalty λ on the coefficients, 0 for none
      */
-    LogisticLoss(double[] x, int n, int p, int[] codes, int classCount, boolean fitIntercept, double l2) {
+    LogisticLoss(DesignMatrix x, int[] codes, int classCount, boolean fitIntercept, double l2) {
         this.x = x;
-        this.n = n;
-        this.p = p;
+        this.n = x.rows();
+        this.p = x.cols();
         this.codes = codes;
         this.rows = LinearClassifierModel.decisionRows(classCount);
         this.fitIntercept = fitIntercept;
@@ -61,7 +66,7 @@ final class LogisticLoss implements DifferentiableFunction {
 
     /** Σ log(1 + e^z) − y·z with z = x·w + b; leaves Xᵀ(σ(z) − y) and Σ(σ(z) − y) in the gradient. */
     private double binary(double[] v, double[] gradient) {
-        Blas.dgemv(false, n, p, 1.0, x, 0, p, v, 0, 1.0, scores, 0);
+        x.addTimesTransposed(v, 1, scores);
         double loss = 0;
         double interceptGradient = 0;
         for (int i = 0; i < n; i++) {
@@ -73,7 +78,7 @@ final class LogisticLoss implements DifferentiableFunction {
             scores[i] = residual;
             interceptGradient += residual;
         }
-        Blas.dgemv(true, n, p, 1.0, x, 0, p, scores, 0, 0.0, gradient, 0);
+        x.transposedTimes(scores, 1, gradient);
         if (fitIntercept) {
             gradient[p] = interceptGradient;
         }
@@ -82,7 +87,7 @@ final class LogisticLoss implements DifferentiableFunction {
 
     /** Σ logΣₖe^{zₖ} − z_y with Z = XWᵀ + b; leaves (P − Y)ᵀX and the column sums of P − Y in the gradient. */
     private double multinomial(double[] v, double[] gradient) {
-        Blas.dgemm(false, true, n, rows, p, 1.0, x, 0, p, v, 0, p, 1.0, scores, 0, rows);
+        x.addTimesTransposed(v, rows, scores);
         double loss = 0;
         for (int i = 0; i < n; i++) {
             int o = i * rows;
@@ -109,7 +114,7 @@ final class LogisticLoss implements DifferentiableFunction {
             }
             scores[o + codes[i]] -= 1;
         }
-        Blas.dgemm(true, false, rows, p, n, 1.0, scores, 0, rows, x, 0, p, 0.0, gradient, 0, p);
+        x.transposedTimes(scores, rows, gradient);
         if (fitIntercept) {
             for (int k = 0; k < rows; k++) {
                 gradient[rows * p + k] = 0;

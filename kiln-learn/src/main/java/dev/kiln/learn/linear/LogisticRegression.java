@@ -1,14 +1,19 @@
 package dev.kiln.learn.linear;
 
 import dev.kiln.core.frame.Column;
+import dev.kiln.core.frame.ColumnType;
 import dev.kiln.core.frame.Frame;
+import dev.kiln.core.frame.Schema;
+import dev.kiln.core.linalg.CsrMatrix;
 import dev.kiln.core.linalg.Matrix;
 import dev.kiln.core.model.Estimator;
 import dev.kiln.learn.data.ClassTarget;
 import dev.kiln.learn.data.NumericInput;
 import dev.kiln.learn.optim.Lbfgs;
 import dev.kiln.learn.optim.OwlQn;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -119,14 +124,44 @@ public final class LogisticRegression implements Estimator<LogisticRegressionMod
             intercepts = new double[] {r.intercept()};
             iterations = r.iterations();
         } else {
-            Lbfgs.Result r = quasiNewton(data, n, p, y);
-            double[] solution = r.x();
-            coefficients = Arrays.copyOf(solution, rows * p);
-            intercepts = params.fitIntercept() ? Arrays.copyOfRange(solution, rows * p, rows * p + rows) : new double[rows];
-            iterations = r.iterations();
-            centre(intercepts);
+            return quasiNewton(new DesignMatrix.Dense(data, n, p), y, features.schema());
         }
         return new LogisticRegressionModel(params, features.schema(), y.classes(), coefficients, intercepts, iterations);
+    }
+
+    /**
+     * Fits on sparse features (such as TF-IDF vectors) without densifying them: L-BFGS for the
+     * L2 penalty and none, OWL-QN for L1 and the elastic net. The model's input columns are
+     * {@code featureNames}, one per column of {@code x}; it predicts from sparse rows with
+     * {@link LinearClassifierModel#predict(CsrMatrix)}.
+     */
+    public LogisticRegressionModel fit(CsrMatrix x, List<String> featureNames, Column target) {
+        if (featureNames.size() != x.cols()) {
+            throw new IllegalArgumentException(NAME + ": " + featureNames.size() + " feature names for " + x.cols() + " columns");
+        }
+        for (int at = 0; at < x.nonZeros(); at++) {
+            if (!Double.isFinite(x.value(at))) {
+                throw new IllegalArgumentException(NAME + ": the sparse features hold " + x.value(at) + " in column '"
+                        + featureNames.get(x.column(at)) + "'; every value must be finite");
+            }
+        }
+        ClassTarget y = ClassTarget.of(target, x.rows(), NAME);
+        List<Schema.Field> fields = new ArrayList<>(featureNames.size());
+        for (String name : featureNames) {
+            fields.add(Schema.Field.of(name, ColumnType.DOUBLE));
+        }
+        return quasiNewton(new DesignMatrix.Sparse(x), y, new Schema(fields));
+    }
+
+    private LogisticRegressionModel quasiNewton(DesignMatrix x, ClassTarget y, Schema schema) {
+        int p = x.cols();
+        int rows = LinearClassifierModel.decisionRows(y.classCount());
+        Lbfgs.Result r = quasiNewton(x, y);
+        double[] solution = r.x();
+        double[] coefficients = Arrays.copyOf(solution, rows * p);
+        double[] intercepts = params.fitIntercept() ? Arrays.copyOfRange(solution, rows * p, rows * p + rows) : new double[rows];
+        centre(intercepts);
+        return new LogisticRegressionModel(params, schema, y.classes(), coefficients, intercepts, r.iterations());
     }
 
     /**
@@ -158,11 +193,12 @@ public final class LogisticRegression implements Estimator<LogisticRegressionMod
      * multinomial L1 and elastic-net penalties, stopped by tol alone: the objective's relative
      * change stalls long before the pseudo-gradient is small on the L1 kinks.
      */
-    private Lbfgs.Result quasiNewton(double[] data, int n, int p, ClassTarget y) {
+    private Lbfgs.Result quasiNewton(DesignMatrix x, ClassTarget y) {
+        int p = x.cols();
         Lbfgs.Params settings = Lbfgs.Params.defaults().withMaxIterations(params.maxIter()).withGradientTolerance(params.tol());
         double rho = l1Share();
         double l2 = params.penalty() == Penalty.NONE ? 0 : (1 - rho) / params.c();
-        LogisticLoss loss = new LogisticLoss(data, n, p, y.codes(), y.classCount(), params.fitIntercept(), l2);
+        LogisticLoss loss = new LogisticLoss(x, y.codes(), y.classCount(), params.fitIntercept(), l2);
         double[] start = new double[loss.dimension()];
         if (rho == 0) {
             return new Lbfgs(settings).minimize(loss, start);
