@@ -4,12 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.kiln.bench.MachineDescription;
 import dev.kiln.bench.ResultSections;
-import dev.kiln.core.frame.Column;
-import dev.kiln.core.frame.Frame;
-import dev.kiln.core.io.CsvReader;
-import dev.kiln.core.model.Model;
 import dev.kiln.core.parallel.Parallelism;
-import dev.kiln.learn.catalog.DefaultPipeline;
 import dev.kiln.learn.catalog.ModelCatalog;
 import dev.kiln.learn.catalog.ModelSpec;
 import dev.kiln.learn.selection.Scoring;
@@ -21,28 +16,20 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 
 /**
  * Every model of the catalog on every data set it fits, Kiln and scikit-learn side by side in
  * one run: the same rows (a shared split file), the same default preprocessing, default
  * hyperparameters, two threads each. Writes {@code kiln-bench/results/parity.md} (test
  * accuracy / R² and their difference) and {@code kiln-bench/results/supervised.md} (fit and
- * predict times, the best of three runs each, after a second of warm-up runs (at least two) for Kiln's JIT).
+ * predict times, the best of three runs each; Kiln's in a fresh JVM per row ({@link KilnSide}), after a second of
+ * warm-up runs, at least two, for its JIT).
  *
  * <p>Arguments: model names to restrict the run to (default: all). System property
  * {@code kiln.bench.python} picks the Python (default /usr/bin/python3).
  */
 public final class SupervisedComparison {
-    private static final int REPEAT = 3;
-    /**
-     * Warm-up for the JIT before timing: fits for a second, at least {@link #MIN_WARM_UP_RUNS}
-     * and at most {@link #MAX_WARM_UP_RUNS} of them. Small data sets need hundreds of fits
-     * before the compiled code runs; a fixed small count timed the interpreter on iris.
-     */
-    private static final int MIN_WARM_UP_RUNS = 2;
-    private static final int MAX_WARM_UP_RUNS = 500;
-    private static final long WARM_UP_NANOS = 1_000_000_000L;
+    static final int REPEAT = 3;
 
     /**
      * Models whose single-seed score swings by more than the parity margin with the order they
@@ -74,16 +61,13 @@ public final class SupervisedComparison {
             datasets.add(BenchData.generated("letters-20k", generated.resolve("letters.csv"), "letter", Task.CLASSIFICATION));
             datasets.add(BenchData.generated("friedman-20k", generated.resolve("friedman.csv"), "y", Task.REGRESSION));
             for (BenchData d : datasets) {
-                Frame all = CsvReader.read(d.csv());
-                Frame x = d.features(all);
-                Column y = all.column(d.target());
                 int[][] split = d.rows();
                 for (ModelSpec spec : ModelCatalog.all()) {
                     if (!spec.tasks().contains(d.task()) || (!only.isEmpty() && !only.contains(spec.name()))) {
                         continue;
                     }
                     System.err.printf("%s on %s…%n", spec.name(), d.name());
-                    rows.add(compare(sklearn, d, spec, x, y, split));
+                    rows.add(compare(sklearn, d, spec, split));
                 }
             }
         }
@@ -96,41 +80,8 @@ public final class SupervisedComparison {
         System.out.println(Reports.timings(rows, versions, command));
     }
 
-    private static Row compare(SklearnSide sklearn, BenchData d, ModelSpec spec, Frame x, Column y, int[][] split) throws IOException {
-        Frame trainX = x.take(split[0]);
-        Column trainY = y.take(split[0]);
-        Frame testX = x.take(split[1]);
-        Column testY = y.take(split[1]);
-        String metric = Scoring.defaultMetric(d.task());
-        double bestFit = Double.MAX_VALUE;
-        double bestPredict = Double.MAX_VALUE;
-        double score = Double.NaN;
-        long warmUntil = System.nanoTime() + WARM_UP_NANOS;
-        for (int w = 0; w < MAX_WARM_UP_RUNS && (w < MIN_WARM_UP_RUNS || System.nanoTime() < warmUntil); w++) {
-            DefaultPipeline.build(spec, d.task(), seed(spec), trainX).fit(trainX, trainY).predict(testX);
-        }
-        for (int r = 0; r < REPEAT; r++) {
-            var estimator = DefaultPipeline.build(spec, d.task(), seed(spec), trainX);
-            long t0 = System.nanoTime();
-            Model<?> model = estimator.fit(trainX, trainY);
-            long t1 = System.nanoTime();
-            var prediction = model.predict(testX);
-            long t2 = System.nanoTime();
-            bestFit = Math.min(bestFit, (t1 - t0) / 1e9);
-            bestPredict = Math.min(bestPredict, (t2 - t1) / 1e9);
-            score = Scoring.score(model, testX, testY).get(metric);
-            if (prediction.size() != testX.rowCount()) {
-                throw new IllegalStateException(spec.name() + " predicted " + prediction.size() + " rows of " + testX.rowCount());
-            }
-        }
-        if (SEED_AVERAGED.contains(spec.name())) {
-            double sum = 0;
-            for (int seed = 0; seed < SEEDS; seed++) {
-                Model<?> model = DefaultPipeline.build(spec, d.task(), Map.of("seed", Integer.toString(seed)), trainX).fit(trainX, trainY);
-                sum += Scoring.score(model, testX, testY).get(metric);
-            }
-            score = sum / SEEDS;
-        }
+    private static Row compare(SklearnSide sklearn, BenchData d, ModelSpec spec, int[][] split) throws IOException, InterruptedException {
+        KilnSide.Timing kiln = KilnSide.inFreshJvm(d, spec);
         ObjectNode request = SklearnSide.request();
         if (SEED_AVERAGED.contains(spec.name())) {
             request.put("seeds", SEEDS);
@@ -145,13 +96,9 @@ public final class SupervisedComparison {
         request.put("model", spec.name());
         request.put("repeat", REPEAT);
         JsonNode s = sklearn.ask(request);
-        return new Row(d.name(), spec.name(), metric, score, s.path("score").asDouble(), bestFit, s.path("fit_seconds").asDouble(),
-                bestPredict, s.path("predict_seconds").asDouble(), split[0].length, split[1].length);
-    }
-
-    /** Models with a seed use 0, as the scikit-learn side uses random_state=0. */
-    private static Map<String, String> seed(ModelSpec spec) {
-        return spec.params().stream().anyMatch(p -> p.name().equals("seed")) ? Map.of("seed", "0") : Map.of();
+        return new Row(d.name(), spec.name(), Scoring.defaultMetric(d.task()), kiln.score(), s.path("score").asDouble(), kiln.fitSeconds(),
+                s.path("fit_seconds").asDouble(), kiln.predictSeconds(), s.path("predict_seconds").asDouble(), split[0].length,
+                split[1].length);
     }
 
     /** The markdown reports. */
@@ -181,7 +128,8 @@ public final class SupervisedComparison {
             StringBuilder sb = new StringBuilder("# Supervised models: fit and predict time beside scikit-learn\n\n");
             sb.append("Same rows, same preprocessing, default hyperparameters, two threads on each side (Kiln's worker pool; ")
                     .append("scikit-learn's `n_jobs=2` where it has one, and 2 BLAS/OpenMP threads). Times include the preprocessing ")
-                    .append("pipeline; each is the best of " + REPEAT + " runs (Kiln's after a second of warm-up runs, at least two, for the JIT). ")
+                    .append("pipeline; each is the best of " + REPEAT + " runs (Kiln's in a fresh JVM per row, as JMH forks, after a second of "
+                            + "warm-up runs, at least two, for the JIT). ")
                     .append("Speed-up = scikit-learn time / Kiln time (above 1: Kiln is faster).\n\n");
             sb.append("| data | model | train rows | Kiln fit s | sklearn fit s | fit speed-up | Kiln predict s | sklearn predict s | predict speed-up |\n")
                     .append("|---|---|---:|---:|---:|---:|---:|---:|---:|\n");
