@@ -36,8 +36,11 @@ public final class DefaultPipeline {
         return wrap(spec, spec.estimator(task, params), features);
     }
 
-    /** {@code model} behind the default preprocessing for {@code features}. */
+    /** {@code model} behind the default preprocessing for {@code features}; a model of text takes the frame as it is. */
     public static Estimator<?> wrap(ModelSpec spec, Estimator<?> model, Frame features) {
+        if (spec.input() == ModelSpec.Input.TEXT) {
+            return model;
+        }
         List<String> numeric = names(features, ColumnType.DOUBLE, ColumnType.LONG, ColumnType.BOOLEAN);
         List<String> categorical = names(features, ColumnType.CATEGORICAL);
         List<String> text = names(features, ColumnType.TEXT);

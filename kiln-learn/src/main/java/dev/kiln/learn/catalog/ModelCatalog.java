@@ -1,15 +1,20 @@
 package dev.kiln.learn.catalog;
 
 import dev.kiln.core.Spelling;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.ServiceLoader;
+import java.util.Set;
 
 /**
  * The models users can name on the command line and in searches, with their hyperparameters
  * and scikit-learn's defaults. Names are kebab-case; a name covers classification and regression
- * where the algorithm does both, and the task picks the estimator.
+ * where the algorithm does both, and the task picks the estimator. Other modules add their models
+ * (kiln-text's text classifiers) through a {@link Provider} registered in META-INF/services.
  */
 public final class ModelCatalog {
-    private static final List<ModelSpec> MODELS = List.of(
+    private static final List<ModelSpec> BUILT_IN = List.of(
             LinearModels.linearRegression(),
             LinearModels.polynomialRegression(),
             LinearModels.ridge(),
@@ -24,8 +29,29 @@ public final class ModelCatalog {
             SvmModels.svm(),
             LinearModels.linearSvm(),
             LinearModels.perceptron());
+    private static final List<ModelSpec> MODELS = withProvided(BUILT_IN);
+
+    /** Models from another module, found with {@link ServiceLoader}. */
+    public interface Provider {
+        List<ModelSpec> models();
+    }
 
     private ModelCatalog() {
+    }
+
+    private static List<ModelSpec> withProvided(List<ModelSpec> builtIn) {
+        List<ModelSpec> all = new ArrayList<>(builtIn);
+        Set<String> names = new HashSet<>();
+        builtIn.forEach(m -> names.add(m.name()));
+        for (Provider p : ServiceLoader.load(Provider.class, ModelCatalog.class.getClassLoader())) {
+            for (ModelSpec m : p.models()) {
+                if (!names.add(m.name())) {
+                    throw new IllegalStateException("two models are called '" + m.name() + "' (" + p.getClass().getName() + ")");
+                }
+                all.add(m);
+            }
+        }
+        return List.copyOf(all);
     }
 
     public static List<ModelSpec> all() {

@@ -17,9 +17,18 @@ import java.util.Set;
  * @param needsScaling whether the default pipeline standardises numeric inputs for it
  * @param params       its hyperparameters
  * @param builder      builds the estimator
+ * @param input        what it reads: a table (behind the default preprocessing) or a text column (as it is)
  */
 public record ModelSpec(String name, String summary, Set<Task> tasks, boolean needsScaling, List<ParamSpec> params,
-                        Builder builder) {
+                        Builder builder, Input input) {
+
+    /** What a model reads from the frame it is given. */
+    public enum Input {
+        /** Numeric and categorical columns, imputed, encoded and scaled by {@link DefaultPipeline}. */
+        TABLE,
+        /** One free-text column, which the model vectorises itself. */
+        TEXT
+    }
 
     /** Builds an estimator for a task from complete parameter values. */
     @FunctionalInterface
@@ -30,6 +39,12 @@ public record ModelSpec(String name, String summary, Set<Task> tasks, boolean ne
     public ModelSpec {
         tasks = Set.copyOf(tasks);
         params = List.copyOf(params);
+        java.util.Objects.requireNonNull(input, "input");
+    }
+
+    /** A model of tables. */
+    public ModelSpec(String name, String summary, Set<Task> tasks, boolean needsScaling, List<ParamSpec> params, Builder builder) {
+        this(name, summary, tasks, needsScaling, params, builder, Input.TABLE);
     }
 
     /** The estimator for {@code task} with the given parameters (text, as from the command line) over the defaults. */

@@ -6,7 +6,7 @@ import java.util.Locale;
 /**
  * A hyperparameter as the command line and searches see it: its name, what it means, its
  * default (scikit-learn's), and what values it takes — an integer, a number, true/false, a word
- * from a list, or a number or one of some words (gamma: a number, "scale" or "auto"). Values
+ * from a list, a number or one of some words (gamma: a number, "scale" or "auto"), or a name (a column). Values
  * written as text are parsed here, with errors that name the parameter and the expected form.
  *
  * @param name         as written on the command line (scikit-learn's name)
@@ -19,7 +19,7 @@ public record ParamSpec(String name, String description, Object defaultValue, Ki
 
     /** The kinds of values. */
     public enum Kind {
-        INTEGER, NUMBER, BOOLEAN, CHOICE, NUMBER_OR_WORD, INTEGER_OR_WORD
+        INTEGER, NUMBER, BOOLEAN, CHOICE, NUMBER_OR_WORD, INTEGER_OR_WORD, NAME
     }
 
     public ParamSpec {
@@ -52,6 +52,11 @@ public record ParamSpec(String name, String description, Object defaultValue, Ki
         return new ParamSpec(name, description, defaultValue, Kind.INTEGER_OR_WORD, List.of(words));
     }
 
+    /** Any non-blank text, such as a column name; null (the default "none") when not given. */
+    public static ParamSpec name(String name, String description) {
+        return new ParamSpec(name, description, null, Kind.NAME, List.of());
+    }
+
     /** What values look like, for help and errors: "integer", "number", "true|false", "rbf|linear", "number or scale|auto". */
     public String form() {
         return switch (kind) {
@@ -61,6 +66,7 @@ public record ParamSpec(String name, String description, Object defaultValue, Ki
             case CHOICE -> String.join("|", words);
             case NUMBER_OR_WORD -> "number or " + String.join("|", words);
             case INTEGER_OR_WORD -> "integer or " + String.join("|", words);
+            case NAME -> "a name";
         };
     }
 
@@ -79,6 +85,7 @@ public record ParamSpec(String name, String description, Object defaultValue, Ki
             case CHOICE -> word(t);
             case NUMBER_OR_WORD -> numberOrNull(t) != null ? numberOrNull(t) : word(t);
             case INTEGER_OR_WORD -> integerOrNull(t) != null ? integerOrNull(t) : word(t);
+            case NAME -> t.isEmpty() ? null : t;
         };
         if (value == null) {
             throw new IllegalArgumentException("parameter " + name + " of " + model + ": expected " + form() + ", got '" + text + "'");
@@ -100,6 +107,7 @@ public record ParamSpec(String name, String description, Object defaultValue, Ki
             case NUMBER_OR_WORD -> value instanceof Number n ? (Object) n.doubleValue() : parse(String.valueOf(value), model);
             case INTEGER_OR_WORD -> value instanceof Number n && n.doubleValue() == Math.rint(n.doubleValue())
                     ? (Object) n.intValue() : parse(String.valueOf(value), model);
+            case NAME -> parse(String.valueOf(value), model);
         };
     }
 

@@ -1,0 +1,57 @@
+package dev.kiln.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The text classifiers through the generic commands: {@code kiln cv/train/evaluate/predict --model tfidf-logreg}. */
+class TextClassifierCommandsTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    static Path sentences() throws Exception {
+        return Path.of(TextClassifierCommandsTest.class.getResource("/sentiment-small/sentences.csv").toURI());
+    }
+
+    @Test
+    void crossValidatesTrainsEvaluatesAndPredicts(@TempDir Path dir) throws Exception {
+        String data = sentences().toString();
+        CliRun cv = CliRun.of("cv", "--data", data, "--target", "label", "--model", "tfidf-logreg", "--param", "text_col=text",
+                "--folds", "5", "--json");
+        assertThat(cv.exitCode()).as(cv.err()).isZero();
+        // 900 sentences: Kiln reached 0.754 (the full 3,000 reach 0.817); a model that learnt nothing sits at 0.5.
+        assertThat(JSON.readTree(cv.out()).path("metrics").path("accuracy").path("mean").asDouble()).isGreaterThan(0.7);
+
+        Path model = dir.resolve("m");
+        CliRun train = CliRun.of("train", "--data", data, "--target", "label", "--model", "tfidf-logreg", "--param", "text_col=text",
+                "--param", "ngram_max=2", "--out", model.toString(), "--json");
+        assertThat(train.exitCode()).as(train.err()).isZero();
+        CliRun evaluate = CliRun.of("evaluate", "--model", model.toString(), "--data", data, "--json");
+        assertThat(evaluate.exitCode()).as(evaluate.err()).isZero();
+        assertThat(JSON.readTree(evaluate.out()).path("metrics").path("accuracy").asDouble()).isGreaterThan(0.9);
+        Path out = dir.resolve("p.csv");
+        CliRun predict = CliRun.of("predict", "--model", model.toString(), "--data", data, "--out", out.toString());
+        assertThat(predict.exitCode()).as(predict.err()).isZero();
+        List<String> lines = Files.readAllLines(out);
+        assertThat(lines.get(0)).isEqualTo("id,source,text,label,prediction,proba_0,proba_1");
+        assertThat(lines).hasSize(901);
+    }
+
+    @Test
+    void twoTextColumnsWithoutTextColIsAOneLineError() throws Exception {
+        CliRun cv = CliRun.of("cv", "--data", sentences().toString(), "--target", "label", "--model", "tfidf-logreg");
+        assertThat(cv.exitCode()).isEqualTo(2);
+        assertThat(cv.err()).contains("needs one text column").contains("--text-col").contains("[id, text]");
+    }
+
+    @Test
+    void modelsListsTheTextClassifier() {
+        CliRun models = CliRun.of("models");
+        assertThat(models.out()).contains("tfidf-logreg");
+    }
+}

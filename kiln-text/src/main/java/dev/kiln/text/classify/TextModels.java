@@ -1,0 +1,53 @@
+package dev.kiln.text.classify;
+
+import dev.kiln.learn.catalog.ModelCatalog;
+import dev.kiln.learn.catalog.ModelSpec;
+import dev.kiln.learn.catalog.ParamSpec;
+import dev.kiln.learn.catalog.ParamValues;
+import dev.kiln.learn.linear.LogisticRegression;
+import dev.kiln.learn.selection.Task;
+import dev.kiln.text.vectorize.TextAnalyzer;
+import dev.kiln.text.vectorize.TfidfVectorizer;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/** The text classifiers as the command line names them ({@code kiln train/cv/tune --model tfidf-logreg}). */
+public final class TextModels implements ModelCatalog.Provider {
+
+    @Override
+    public List<ModelSpec> models() {
+        return List.of(tfidfLogisticRegression());
+    }
+
+    static ModelSpec tfidfLogisticRegression() {
+        TfidfVectorizer.Params tfidf = TfidfVectorizer.Params.defaults();
+        return new ModelSpec(TfidfLogisticRegression.NAME, "TF-IDF vectors of a text column into logistic regression",
+                Set.of(Task.CLASSIFICATION), false, List.of(
+                ParamSpec.integer("ngram_max", 1, "longest word n-gram (1: words, 2: words and pairs)"),
+                ParamSpec.choice("analyzer", "word", "what n-grams are made of", "word", "char_wb"),
+                ParamSpec.integer("min_df", 1, "keep terms in at least this many documents"),
+                ParamSpec.number("max_df", 1.0, "keep terms in at most this share of documents"),
+                ParamSpec.integerOrWord("max_features", null, "keep only the most frequent terms", "none"),
+                ParamSpec.bool("sublinear_tf", false, "use 1 + ln(tf)"),
+                ParamSpec.choice("stop_words", "none", "stop words to drop", "none", "english"),
+                ParamSpec.choice("stemmer", "none", "stemmer for words", "none", "porter", "english"),
+                ParamSpec.number("C", 1.0, "inverse penalty strength of the logistic regression"),
+                ParamSpec.integer("max_iter", 100, "most L-BFGS iterations"),
+                ParamSpec.name("text_col", "the text column (default: the frame's only text column)")),
+                (task, p) -> new TfidfLogisticRegression(params(p, tfidf)), ModelSpec.Input.TEXT);
+    }
+
+    private static TfidfLogisticRegression.Params params(ParamValues p, TfidfVectorizer.Params tfidf) {
+        int n = p.integer("ngram_max");
+        TextAnalyzer analyzer = p.word("analyzer").equals("char_wb") ? TextAnalyzer.charsWithinWords(2, Math.max(2, n))
+                : TextAnalyzer.words().withNgrams(1, n)
+                .withStopWords(TextAnalyzer.StopWordList.valueOf(p.word("stop_words").toUpperCase(Locale.ROOT)))
+                .withStemmer(TextAnalyzer.StemmerChoice.valueOf(p.word("stemmer").toUpperCase(Locale.ROOT)));
+        TfidfVectorizer.Params v = tfidf.withCounting(tfidf.counting().withAnalyzer(analyzer).withMinDf(p.integer("min_df"))
+                .withMaxDf(p.number("max_df")).withMaxFeatures(p.integerOrNone("max_features"))).withSublinearTf(p.flag("sublinear_tf"));
+        LogisticRegression.Params lr = LogisticRegression.Params.defaults().withC(p.number("C")).withMaxIter(p.integer("max_iter"));
+        String column = p.word("text_col");
+        return new TfidfLogisticRegression.Params(column.equals("none") ? null : column, v, lr);
+    }
+}
