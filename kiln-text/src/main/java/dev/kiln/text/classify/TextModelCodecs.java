@@ -5,15 +5,19 @@ import dev.kiln.core.modelfile.ModelCodecProvider;
 import dev.kiln.core.modelfile.ModelReader;
 import dev.kiln.core.modelfile.ModelWriter;
 import dev.kiln.learn.linear.LogisticRegressionModel;
+import dev.kiln.nn.tensor.Tensor;
 import dev.kiln.text.vectorize.FittedTfidfVectorizer;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /** The model codecs of kiln-text, registered through META-INF/services. */
 public final class TextModelCodecs implements ModelCodecProvider {
 
     @Override
     public List<ModelCodec<?>> codecs() {
-        return List.of(new TfidfLogisticRegressionCodec());
+        return List.of(new TfidfLogisticRegressionCodec(), new LstmTextClassifierCodec());
     }
 
     /**
@@ -53,6 +57,52 @@ public final class TextModelCodecs implements ModelCodecProvider {
                         in.get("documents", Integer.class), in.doubles("idf", terms.size()));
                 return TfidfLogisticRegressionModel.of(params, in.getString("text_column"), v,
                         in.child("classifier", LogisticRegressionModel.class));
+            } catch (IllegalArgumentException e) {
+                throw in.error(e.getMessage());
+            }
+        }
+    }
+
+    /**
+     * Settings as hyperparameters; the text column, classes, the vocabulary (words in id order from
+     * 2) and the number of pretrained rows in the manifest; each weight as a float32 tensor under
+     * its PyTorch name ({@code embedding.weight}, {@code lstm.weight_ih_l0}, …, {@code head.bias}).
+     */
+    static final class LstmTextClassifierCodec implements ModelCodec<LstmTextClassifierModel> {
+        @Override
+        public String typeId() {
+            return "lstm-text-classifier";
+        }
+
+        @Override
+        public Class<LstmTextClassifierModel> type() {
+            return LstmTextClassifierModel.class;
+        }
+
+        @Override
+        public void write(LstmTextClassifierModel model, ModelWriter out) {
+            out.hyperparameters(model.params());
+            out.put("text_column", model.textColumn());
+            out.put("classes", model.classes());
+            out.put("vocabulary", model.vocabulary().words());
+            out.put("pretrained_words", model.pretrainedWords());
+            for (Map.Entry<String, Tensor> e : model.weights().entrySet()) {
+                out.tensor(e.getKey(), e.getValue().data(), Arrays.stream(e.getValue().shape()).asLongStream().toArray());
+            }
+        }
+
+        @Override
+        public LstmTextClassifierModel read(ModelReader in) {
+            LstmTextClassifier.Params params = in.hyperparameters(LstmTextClassifier.Params.class);
+            List<String> classes = in.getStringList("classes");
+            try {
+                TokenVocabulary vocabulary = TokenVocabulary.of(in.getStringList("vocabulary"));
+                Map<String, float[]> weights = new LinkedHashMap<>();
+                for (Map.Entry<String, long[]> e : LstmTextClassifierModel.weightShapes(params, vocabulary.size(), classes.size()).entrySet()) {
+                    weights.put(e.getKey(), in.floats(e.getKey(), e.getValue()));
+                }
+                return LstmTextClassifierModel.of(params, in.getString("text_column"), classes, vocabulary, weights,
+                        in.get("pretrained_words", Integer.class));
             } catch (IllegalArgumentException e) {
                 throw in.error(e.getMessage());
             }

@@ -30,6 +30,16 @@ final class Texts {
                 + (text.isEmpty() ? "found none among " + features.names() : "found " + text));
     }
 
+    /** Checks documents given as a list for training: none may be missing or blank (named counting from 1). */
+    static void checkTraining(List<String> texts, String who) {
+        for (int i = 0; i < texts.size(); i++) {
+            if (texts.get(i) == null || texts.get(i).isBlank()) {
+                throw new IllegalArgumentException(who + ": text " + (i + 1) + " is " + (texts.get(i) == null ? "missing" : "blank")
+                        + "; every training text must hold words");
+            }
+        }
+    }
+
     /**
      * Row {@code i}'s text for each row; when {@code training}, a missing or blank text is an error
      * naming its row (counted from 1, as in the file after its header).
