@@ -1,72 +1,58 @@
 package dev.kiln.nn.recurrent;
 
-import jdk.incubator.vector.FloatVector;
-import jdk.incubator.vector.VectorOperators;
-import jdk.incubator.vector.VectorSpecies;
+import dev.kiln.core.math.Exp;
 
 /**
- * σ and tanh in place over runs of floats, the gate activations of the recurrent cells: whole
- * vectors on the Vector API's e^x and tanh (the platform's vector math library where there is
- * one, within an ulp or two of {@link Math}), the rest on {@link Math}. The Vector API is used
- * only when {@code jdk.incubator.vector} is present and SIMD is not disabled
- * ({@code -Dkiln.simd=false}).
+ * σ and tanh in place over runs of floats, the gate activations of the recurrent cells, through
+ * kiln-core's {@link Exp} of −|x| in double precision: σ(x) = 1/(1 + e^−x) for x ≥ 0 and
+ * e^x/(1 + e^x) below, tanh x = ±(1 − e^−2|x|)/(1 + e^−2|x|) (x itself below 2⁻¹³, where that
+ * is tanh x rounded to float and the difference would cancel), rounded once to float. {@link Exp} performs the same IEEE operations whether its SIMD
+ * path runs or not, interpreted or compiled, so a seed gives the same network bit for bit from
+ * the first fit on — which the Vector API's own e^x and tanh, a vector math library once
+ * compiled and {@link Math} before, did not.
  */
 final class GateMath {
-    private static final boolean SIMD = usable();
+    /** Below this, tanh x rounds to x in float. */
+    private static final float TINY = 0x1p-13f;
+    private static final ThreadLocal<double[]> SCRATCH = ThreadLocal.withInitial(() -> new double[256]);
 
     private GateMath() {
     }
 
     /** v[i] = 1 / (1 + e^−v[i]) for i in [off, off + len). */
     static void sigmoid(float[] v, int off, int len) {
-        int i = SIMD ? Vectors.sigmoid(v, off, len) : 0;
-        for (; i < len; i++) {
-            v[off + i] = 1f / (1f + (float) Math.exp(-v[off + i]));
+        double[] e = scratch(len);
+        for (int i = 0; i < len; i++) {
+            e[i] = -Math.abs((double) v[off + i]);
+        }
+        Exp.inPlace(e, 0, len);
+        for (int i = 0; i < len; i++) {
+            double x = v[off + i];
+            double ei = e[i];
+            v[off + i] = (float) ((x >= 0 ? 1 : ei) / (1 + ei));
         }
     }
 
     /** v[i] = tanh v[i] for i in [off, off + len). */
     static void tanh(float[] v, int off, int len) {
-        int i = SIMD ? Vectors.tanh(v, off, len) : 0;
-        for (; i < len; i++) {
-            v[off + i] = (float) Math.tanh(v[off + i]);
+        double[] e = scratch(len);
+        for (int i = 0; i < len; i++) {
+            e[i] = -2 * Math.abs((double) v[off + i]);
+        }
+        Exp.inPlace(e, 0, len);
+        for (int i = 0; i < len; i++) {
+            float x = v[off + i];
+            double ei = e[i];
+            v[off + i] = Math.abs(x) < TINY ? x : (float) Math.copySign((1 - ei) / (1 + ei), x);
         }
     }
 
-    private static boolean usable() {
-        if ("false".equalsIgnoreCase(System.getProperty("kiln.simd", "true"))
-                || ModuleLayer.boot().findModule("jdk.incubator.vector").isEmpty()) {
-            return false;
+    private static double[] scratch(int len) {
+        double[] e = SCRATCH.get();
+        if (e.length < len) {
+            e = new double[Math.max(len, 2 * e.length)];
+            SCRATCH.set(e);
         }
-        try {
-            return Vectors.SPECIES.length() > 1;
-        } catch (LinkageError e) {
-            return false;
-        }
-    }
-
-    /** Holds the Vector API types, so that {@link #usable()} can be called without them. */
-    private static final class Vectors {
-        static final VectorSpecies<Float> SPECIES = FloatVector.SPECIES_PREFERRED;
-        static final FloatVector ONE = FloatVector.broadcast(SPECIES, 1f);
-
-        static int sigmoid(float[] v, int off, int len) {
-            int l = SPECIES.length();
-            int i = 0;
-            for (; i + l <= len; i += l) {
-                FloatVector x = FloatVector.fromArray(SPECIES, v, off + i);
-                ONE.div(x.neg().lanewise(VectorOperators.EXP).add(1f)).intoArray(v, off + i);
-            }
-            return i;
-        }
-
-        static int tanh(float[] v, int off, int len) {
-            int l = SPECIES.length();
-            int i = 0;
-            for (; i + l <= len; i += l) {
-                FloatVector.fromArray(SPECIES, v, off + i).lanewise(VectorOperators.TANH).intoArray(v, off + i);
-            }
-            return i;
-        }
+        return e;
     }
 }
