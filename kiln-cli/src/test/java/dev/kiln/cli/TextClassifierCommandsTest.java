@@ -43,6 +43,17 @@ class TextClassifierCommandsTest {
     }
 
     @Test
+    void anLstmTrainsAndSavesFromTheCommandLine(@TempDir Path dir) throws Exception {
+        CliRun train = CliRun.of("train", "--data", sentences().toString(), "--target", "label", "--model", "lstm",
+                "--param", "text_col=text", "--param", "epochs=2", "--param", "hidden=16", "--out", dir.resolve("m").toString(), "--json");
+        assertThat(train.exitCode()).as(train.err()).isZero();
+        assertThat(JSON.readTree(train.out()).path("metrics").has("accuracy")).isTrue();
+        CliRun evaluate = CliRun.of("evaluate", "--model", dir.resolve("m").toString(), "--data", sentences().toString(), "--json");
+        assertThat(evaluate.exitCode()).as(evaluate.err()).isZero();
+        assertThat(JSON.readTree(evaluate.out()).path("model_type").asText()).isEqualTo("lstm-text-classifier");
+    }
+
+    @Test
     void twoTextColumnsWithoutTextColIsAOneLineError() throws Exception {
         CliRun cv = CliRun.of("cv", "--data", sentences().toString(), "--target", "label", "--model", "tfidf-logreg");
         assertThat(cv.exitCode()).isEqualTo(2);
@@ -52,6 +63,6 @@ class TextClassifierCommandsTest {
     @Test
     void modelsListsTheTextClassifier() {
         CliRun models = CliRun.of("models");
-        assertThat(models.out()).contains("tfidf-logreg");
+        assertThat(models.out()).contains("tfidf-logreg").contains("lstm");
     }
 }

@@ -17,7 +17,7 @@ public final class TextModels implements ModelCatalog.Provider {
 
     @Override
     public List<ModelSpec> models() {
-        return List.of(tfidfLogisticRegression());
+        return List.of(tfidfLogisticRegression(), lstm());
     }
 
     static ModelSpec tfidfLogisticRegression() {
@@ -36,6 +36,39 @@ public final class TextModels implements ModelCatalog.Provider {
                 ParamSpec.integer("max_iter", 100, "most L-BFGS iterations"),
                 ParamSpec.name("text_col", "the text column (default: the frame's only text column)")),
                 (task, p) -> new TfidfLogisticRegression(params(p, tfidf)), ModelSpec.Input.TEXT);
+    }
+
+    static ModelSpec lstm() {
+        LstmTextClassifier.Params d = LstmTextClassifier.Params.defaults();
+        return new ModelSpec(LstmTextClassifier.NAME, "word embeddings into a bidirectional LSTM, trained with Adam (kiln-nn)",
+                Set.of(Task.CLASSIFICATION), false, List.of(
+                ParamSpec.integer("embedding_dim", d.embeddingDim(), "length of each word vector"),
+                ParamSpec.integer("hidden", d.hiddenSize(), "LSTM units per direction"),
+                ParamSpec.integer("layers", d.layers(), "stacked LSTM layers"),
+                ParamSpec.bool("bidirectional", d.bidirectional(), "also read each text backwards"),
+                ParamSpec.choice("pooling", d.pooling().name().toLowerCase(Locale.ROOT), "outputs over time to one vector",
+                        java.util.Arrays.stream(LstmTextClassifier.Pooling.values()).map(v -> v.name().toLowerCase(Locale.ROOT))
+                                .toArray(String[]::new)),
+                ParamSpec.number("dropout", d.dropout(), "dropout before the output layer"),
+                ParamSpec.integer("epochs", d.epochs(), "most passes over the training rows"),
+                ParamSpec.integer("batch_size", d.batchSize(), "texts per Adam step"),
+                ParamSpec.number("learning_rate", d.learningRate(), "Adam's step size"),
+                ParamSpec.integer("max_length", d.maxLength(), "words read per text"),
+                ParamSpec.integer("vocabulary_size", d.vocabularySize(), "most words embedded"),
+                ParamSpec.integer("min_count", d.minCount(), "embed words seen at least this often"),
+                ParamSpec.number("validation", d.validationFraction(), "share of rows held out to pick the epoch (0: none)"),
+                ParamSpec.integer("patience", d.patience(), "epochs without a lower validation loss before stopping"),
+                ParamSpec.integer("seed", (int) d.seed(), "seeds weights, split, shuffles and dropout"),
+                ParamSpec.name("text_col", "the text column (default: the frame's only text column)")),
+                (task, p) -> {
+                    String column = p.word("text_col");
+                    return new LstmTextClassifier(new LstmTextClassifier.Params(column.equals("none") ? null : column, d.analyzer(),
+                            p.integer("embedding_dim"), p.integer("hidden"), p.integer("layers"), p.flag("bidirectional"),
+                            LstmTextClassifier.Pooling.valueOf(p.word("pooling").toUpperCase(Locale.ROOT)), p.number("dropout"),
+                            p.integer("epochs"), p.integer("batch_size"), p.number("learning_rate"), p.integer("max_length"),
+                            p.integer("vocabulary_size"), p.integer("min_count"), p.number("validation"), p.integer("patience"),
+                            p.integer("seed")));
+                }, ModelSpec.Input.TEXT);
     }
 
     private static TfidfLogisticRegression.Params params(ParamValues p, TfidfVectorizer.Params tfidf) {

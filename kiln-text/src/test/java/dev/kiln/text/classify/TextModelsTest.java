@@ -32,6 +32,18 @@ class TextModelsTest {
     }
 
     @Test
+    void theCatalogBuildsTheLstmFromParameters() {
+        ModelSpec spec = ModelCatalog.find("lstm");
+        LstmTextClassifier e = (LstmTextClassifier) spec.estimator(Task.CLASSIFICATION,
+                Map.of("text_col", "text", "hidden", "32", "pooling", "mean", "epochs", "3", "learning_rate", "0.01"));
+        assertThat(e.params()).isEqualTo(LstmTextClassifier.Params.defaults().withTextColumn("text").withHiddenSize(32)
+                .withPooling(LstmTextClassifier.Pooling.MEAN).withEpochs(3).withLearningRate(0.01));
+        LstmTextClassifier defaults = (LstmTextClassifier) spec.estimator(Task.CLASSIFICATION, Map.of());
+        assertThat(defaults.params()).isEqualTo(LstmTextClassifier.Params.defaults());
+        assertThatThrownBy(() -> spec.estimator(Task.CLASSIFICATION, Map.of("dropout", "1.5"))).hasMessageContaining("dropout");
+    }
+
+    @Test
     void theDefaultPipelineHandsTheFrameToTheTextModelAsItIs() {
         Frame all = CsvReader.read(TfidfLogisticRegressionTest.SENTENCES);
         ModelSpec spec = ModelCatalog.find("tfidf-logreg");
