@@ -6,6 +6,7 @@ import dev.kiln.core.plot.Heatmap;
 import dev.kiln.core.report.HtmlReport;
 import dev.kiln.learn.selection.Fold;
 import dev.kiln.learn.selection.StratifiedKFold;
+import dev.kiln.text.classify.LstmTextClassifier;
 import dev.kiln.text.classify.TextClassifierModel;
 import dev.kiln.text.classify.TfidfLogisticRegression;
 import dev.kiln.text.vectorize.TextAnalyzer;
@@ -42,6 +43,8 @@ public class CompareSentiment {
         pipelines.put("TF-IDF + logistic regression (words and pairs, 1 + ln tf, C = 10)", () -> new TfidfLogisticRegression(
                 defaults.withTfidf(defaults.tfidf().withAnalyzer(TextAnalyzer.words().withNgrams(1, 2)).withSublinearTf(true))
                         .withLogistic(defaults.logistic().withC(10))));
+        pipelines.put("Embedding + bidirectional LSTM (kiln-nn, defaults)",
+                () -> new LstmTextClassifier(LstmTextClassifier.Params.defaults().withTextColumn("text")));
 
         List<Fold> folds = new StratifiedKFold(5, true, 42).folds(all.rowCount(), label);
         List<Result> results = new ArrayList<>();
