@@ -84,6 +84,20 @@ class Word2VecFilesTest {
     }
 
     @Test
+    void filesWrittenByGensimReadAsWritten() throws Exception {
+        // See resources/vectors/README.md: gensim 4.2 wrote these from the float32 values below.
+        float[][] expected = {{1.5f, -2.0f, 0.1f}, {0.25f, 3.0f, -1e-7f}, {0.0f, 1e10f, 7.0f}};
+        for (String name : List.of("gensim-vectors.bin", "gensim-vectors.txt")) {
+            Path file = Path.of(getClass().getResource("/vectors/" + name).toURI());
+            WordVectors v = WordVectors.read(file, VectorFormat.forFile(file));
+            assertThat(v.words()).as(name).containsExactly("alpha", "beta", "crème");
+            for (int i = 0; i < 3; i++) {
+                assertThat(v.vector(i)).as(name).containsExactly(expected[i]);
+            }
+        }
+    }
+
+    @Test
     void malformedTextNamesFileAndLine() throws Exception {
         assertTextError("2 x\n", ":1: expected the header 'COUNT DIMENSION' (two whole numbers, DIMENSION >= 1), got '2 x'");
         assertTextError("2 2\na 1 2\nb 3\n", ":3: expected a word and 2 numbers, got 'b' and 1");
