@@ -173,7 +173,7 @@ public final class WordVectors {
         Integer i = index.get(word);
         if (i == null) {
             List<String> close = closeWords(word, 5);
-            throw new IllegalArgumentException("'" + word + "' is not in the vocabulary (" + words.size() + " words)"
+            throw new IllegalArgumentException("'" + word + "' is not in the vocabulary (" + String.format(Locale.ROOT, "%,d", words.size()) + " words)"
                     + (close.isEmpty() ? "" : "; close words: " + String.join(", ", close)));
         }
         return i;
