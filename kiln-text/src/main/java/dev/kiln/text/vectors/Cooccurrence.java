@@ -1,6 +1,7 @@
 package dev.kiln.text.vectors;
 
 import dev.kiln.core.parallel.Parallelism;
+import java.util.Arrays;
 
 /**
  * The word-word co-occurrence counts X of GloVe, as the reference {@code cooccur.c} counts them:
@@ -57,7 +58,7 @@ final class Cooccurrence {
             for (int t = sentenceStarts[s]; t < sentenceStarts[s + 1]; t++) {
                 if (tokens[t] >= 0) {
                     if (length == sentence.length) {
-                        sentence = java.util.Arrays.copyOf(sentence, 2 * length);
+                        sentence = Arrays.copyOf(sentence, 2 * length);
                     }
                     sentence[length++] = tokens[t];
                 }

@@ -28,6 +28,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * A tokenised text collection, the input of word-vector training: a sequence of sentences, each
@@ -189,7 +190,7 @@ public final class Corpus {
         return new AbstractList<>() {
             @Override
             public String get(int k) {
-                return words[tokens[start + java.util.Objects.checkIndex(k, length)]];
+                return words[tokens[start + Objects.checkIndex(k, length)]];
             }
 
             @Override

@@ -13,8 +13,9 @@ import java.util.Objects;
  * symmetric window ({@link Cooccurrence}), then AdaGrad on Σ f(X_ij)·(w_iᵀw̃_j + b_i + b̃_j −
  * log X_ij)² with f(x) = min(1, (x/x_max)^α), over the non-zero entries in one fixed shuffled
  * order, each element's step clipped to ±{@code gradientClip}. A word's vector is w + w̃ (the
- * reference's {@code -model 2}). Training is Hogwild over parts of the entries, one per worker;
- * with one worker the result depends only on the seed.
+ * reference's {@code -model 2}). Training is Hogwild: worker threads take chunks of the entries
+ * in turn and update the shared weights without locks; with one worker the result depends only
+ * on the seed.
  */
 public final class GloVe {
     private final Params params;

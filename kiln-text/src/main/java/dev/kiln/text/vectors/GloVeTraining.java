@@ -3,6 +3,8 @@ package dev.kiln.text.vectors;
 import dev.kiln.core.parallel.Parallelism;
 import dev.kiln.core.progress.Progress;
 import dev.kiln.core.random.Rng;
+import java.util.Arrays;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The state of one GloVe run: word vectors w and context vectors w̃ with their biases, AdaGrad's
@@ -10,6 +12,9 @@ import dev.kiln.core.random.Rng;
  * training order with log X and f(X) computed once.
  */
 final class GloVeTraining {
+    /** Entries per unit of work. */
+    private static final int CHUNK = 1 << 16;
+
     private final GloVe.Params params;
     private final int dim;
     private final float[] w;
@@ -52,14 +57,20 @@ final class GloVeTraining {
         }
     }
 
-    /** One pass over the entries, split among the workers; returns the mean of ½·f(X)·diff². */
+    /**
+     * One pass over the entries, in chunks of {@link #CHUNK} that the workers take in turn;
+     * returns the mean of ½·f(X)·diff², summed chunk by chunk in order.
+     */
     double epoch(Progress progress) {
-        int parts = Math.min(params.workers(), rows.length);
-        double[] costs = new double[parts];
-        Parallelism.forEachPart(parts, p -> {
-            int from = (int) ((long) rows.length * p / parts);
-            int to = (int) ((long) rows.length * (p + 1) / parts);
-            costs[p] = train(from, to, progress);
+        int chunks = (rows.length + CHUNK - 1) / CHUNK;
+        double[] costs = new double[chunks];
+        AtomicInteger next = new AtomicInteger();
+        Parallelism.forEachPart(Math.min(params.workers(), chunks), worker -> {
+            for (int c = next.getAndIncrement(); c < chunks; c = next.getAndIncrement()) {
+                int to = (int) Math.min(rows.length, (long) (c + 1) * CHUNK);
+                costs[c] = train(c * CHUNK, to);
+                progress.advance(to - c * CHUNK);
+            }
         });
         double cost = 0;
         for (double c : costs) {
@@ -75,16 +86,11 @@ final class GloVeTraining {
         return sum;
     }
 
-    private double train(int from, int to, Progress progress) {
+    private double train(int from, int to) {
         float eta = (float) params.learningRate();
         float clip = (float) params.gradientClip();
         double cost = 0;
-        int unreported = 0;
         for (int e = from; e < to; e++) {
-            if (++unreported == 65_536) {
-                progress.advance(unreported);
-                unreported = 0;
-            }
             int r = rows[e];
             int c = columns[e];
             float diff = VectorKernels.dot(w, r * dim, wc, c * dim, dim) + b[r] + bc[c] - logX[e];
@@ -101,7 +107,6 @@ final class GloVeTraining {
             gb[r] += sq;
             gbc[c] += sq;
         }
-        progress.advance(unreported);
         return cost;
     }
 
@@ -116,7 +121,7 @@ final class GloVeTraining {
 
     private static float[] ones(int n) {
         float[] v = new float[n];
-        java.util.Arrays.fill(v, 1f);
+        Arrays.fill(v, 1f);
         return v;
     }
 }

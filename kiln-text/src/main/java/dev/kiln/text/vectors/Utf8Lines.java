@@ -8,6 +8,7 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 
 /** The lines of a stream, each decoded as UTF-8 on its own, so that a decoding error names its line. */
 final class Utf8Lines {
@@ -55,7 +56,7 @@ final class Utf8Lines {
                 break;
             }
             if (n == line.length) {
-                line = java.util.Arrays.copyOf(line, 2 * n);
+                line = Arrays.copyOf(line, 2 * n);
             }
             line[n++] = b;
         }

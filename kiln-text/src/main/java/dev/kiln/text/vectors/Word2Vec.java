@@ -2,7 +2,6 @@ package dev.kiln.text.vectors;
 
 import dev.kiln.core.parallel.Parallelism;
 import dev.kiln.core.progress.Progress;
-import dev.kiln.core.random.Rng;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -13,16 +12,14 @@ import java.util.Objects;
  * Phrases and their Compositionality"): skip-gram or CBOW (mean of the context vectors) with
  * negative sampling from the unigram distribution raised to 3/4, sub-sampling of frequent words,
  * a context window shrunk at random for each position and a learning rate falling linearly,
- * as in the original C tool and gensim. Training is Hogwild (Recht et al. 2011): each worker
- * thread takes a fixed part of the corpus and updates the shared weights without locks. With
+ * as in the original C tool and gensim. Training is Hogwild (Recht et al. 2011): worker threads
+ * take chunks of about 10,000 tokens in turn and update the shared weights without locks. With
  * one worker the result depends only on the seed, bit for bit; with more it also depends on how
  * the threads' updates interleave.
  */
 public final class Word2Vec {
     /** gensim's {@code MAX_WORDS_IN_BATCH}: longer sentences are trained as consecutive pieces of this many words. */
     static final int MAX_SENTENCE_WORDS = 10_000;
-    /** How many tokens a worker processes between looks at the shared progress (the C tool's 10,000). */
-    static final int REPORT_EVERY = 10_000;
 
     private final Params params;
 
@@ -168,9 +165,8 @@ public final class Word2Vec {
         long started = System.nanoTime();
         try (Progress progress = Progress.start("Training word2vec " + params.architecture().label(), total)) {
             for (int epoch = 0; epoch < params.epochs(); epoch++) {
-                int e = epoch;
                 progress.status(String.format(Locale.ROOT, "epoch %d/%d", epoch + 1, params.epochs()));
-                Parallelism.forEachPart(params.workers(), part -> training.run(part, e, progress));
+                training.epoch(epoch, params.workers(), progress);
             }
         }
         double seconds = (System.nanoTime() - started) / 1e9;

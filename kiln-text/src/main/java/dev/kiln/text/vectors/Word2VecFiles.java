@@ -12,13 +12,13 @@ import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -169,7 +169,7 @@ final class Word2VecFiles {
             throw DataFormatException.atLine(source, lineNumber, "the header promises " + h.count() + " words but the file ends after "
                     + words.size());
         }
-        return WordVectors.of(words, java.util.Arrays.copyOf(values, words.size() * d), d);
+        return WordVectors.of(words, Arrays.copyOf(values, words.size() * d), d);
     }
 
     private static WordVectors readBinary(InputStream in, String source) throws IOException {
@@ -235,7 +235,7 @@ final class Word2VecFiles {
             }
             words.add(w);
         }
-        return WordVectors.of(words, java.util.Arrays.copyOf(values, words.size() * d), d);
+        return WordVectors.of(words, Arrays.copyOf(values, words.size() * d), d);
     }
 
     /** Rows to allocate at first: what the header promises, within reason until the rows arrive. */
@@ -246,7 +246,7 @@ final class Word2VecFiles {
     /** {@code values}, grown if needed to hold row {@code row} of dimension {@code d}. */
     private static float[] room(float[] values, int row, int d) {
         int need = (row + 1) * d;
-        return need <= values.length ? values : java.util.Arrays.copyOf(values, Math.max(need, 2 * values.length));
+        return need <= values.length ? values : Arrays.copyOf(values, Math.max(need, 2 * values.length));
     }
 
     /** Bytes up to (not including) {@code end}, or null at once-empty input; throws past {@code limit} bytes. */

@@ -1,14 +1,20 @@
 package dev.kiln.text.vectors;
 
+import dev.kiln.core.parallel.Parallelism;
 import dev.kiln.core.progress.Progress;
 import dev.kiln.core.random.Rng;
+import java.util.Arrays;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The state of one word2vec run shared by its workers: the input vectors (syn0), the output
  * vectors of negative sampling (syn1neg), the noise and sub-sampling tables, and the tokens, cut
- * into one contiguous part per worker. {@link #run} is the C tool's {@code TrainModelThread} for
- * one part and one epoch.
+ * into chunks of whole sentences of about {@link #CHUNK_TOKENS} tokens. In each epoch the workers
+ * take chunks in order from a shared counter, as gensim's workers take jobs from its queue, so a
+ * worker whose core is busy with other work delays the epoch by at most one chunk. Chunk c of
+ * epoch e draws from random stream (e, c), whichever worker trains it. {@link #train(int[], int,
+ * float, Rng, float[], float[])} is the C tool's {@code TrainModelThread} for one sentence.
  */
 final class Word2VecTraining {
     /** σ(x) tabulated on [−6, 6] in 1,000 steps, as the C tool's {@code expTable}. */
@@ -25,8 +31,11 @@ final class Word2VecTraining {
     private final long[] keep;
     private final int[] tokens;
     private final int[] sentenceStarts;
-    /** Part p holds sentences [partStarts[p], partStarts[p + 1]). */
-    private final int[] partStarts;
+    /** How many tokens a chunk holds at least (but the last), gensim's 10,000 words per job. */
+    static final int CHUNK_TOKENS = 10_000;
+
+    /** Chunk c holds sentences [chunkStarts[c], chunkStarts[c + 1]). */
+    private final int[] chunkStarts;
     private final long totalTokens;
     private final AtomicLong tokensDone = new AtomicLong();
     private final AtomicLong effectiveWords = new AtomicLong();
@@ -50,7 +59,7 @@ final class Word2VecTraining {
             keep[i] = Math.round(Word2Vec.keepProbability(counts[i], vocabulary.totalCount(), params.sample()) * 4294967296.0);
         }
         this.sampler = NegativeSampler.of(counts, 0.75);
-        this.partStarts = parts(sentenceStarts, params.workers());
+        this.chunkStarts = chunks(sentenceStarts, CHUNK_TOKENS);
         this.totalTokens = (long) params.epochs() * tokens.length;
     }
 
@@ -62,42 +71,43 @@ final class Word2VecTraining {
         return effectiveWords.get();
     }
 
-    /** Trains on part {@code part} of the corpus once, in epoch {@code epoch}. */
-    void run(int part, int epoch, Progress progress) {
-        Rng rng = Rng.seeded(params.seed()).stream((long) epoch * params.workers() + part);
+    /** One pass over the corpus, on {@code workers} threads taking chunks in turn. */
+    void epoch(int epoch, int workers, Progress progress) {
+        AtomicInteger next = new AtomicInteger();
+        Parallelism.forEachPart(workers, worker -> work(epoch, next, progress));
+    }
+
+    private void work(int epoch, AtomicInteger next, Progress progress) {
         float[] err = new float[dim];
         float[] hidden = new float[dim];
         int[] sentence = new int[Word2Vec.MAX_SENTENCE_WORDS];
         boolean subsample = params.sample() > 0;
-        long unreported = 0;
+        int chunks = chunkStarts.length - 1;
         long effective = 0;
-        float alpha = alpha();
-        for (int s = partStarts[part]; s < partStarts[part + 1]; s++) {
-            int length = 0;
-            for (int t = sentenceStarts[s]; t < sentenceStarts[s + 1]; t++) {
-                int w = tokens[t];
-                if (w < 0 || subsample && (rng.nextLong() >>> 32) >= keep[w]) {
-                    continue;
+        for (int c = next.getAndIncrement(); c < chunks; c = next.getAndIncrement()) {
+            Rng rng = Rng.seeded(params.seed()).stream((long) epoch * chunks + c);
+            float alpha = alpha();
+            for (int s = chunkStarts[c]; s < chunkStarts[c + 1]; s++) {
+                int length = 0;
+                for (int t = sentenceStarts[s]; t < sentenceStarts[s + 1]; t++) {
+                    int w = tokens[t];
+                    if (w < 0 || subsample && (rng.nextLong() >>> 32) >= keep[w]) {
+                        continue;
+                    }
+                    sentence[length++] = w;
+                    if (length == sentence.length) {
+                        train(sentence, length, alpha, rng, err, hidden);
+                        effective += length;
+                        length = 0;
+                    }
                 }
-                sentence[length++] = w;
-                if (length == sentence.length) {
-                    train(sentence, length, alpha, rng, err, hidden);
-                    effective += length;
-                    length = 0;
-                }
+                train(sentence, length, alpha, rng, err, hidden);
+                effective += length;
             }
-            train(sentence, length, alpha, rng, err, hidden);
-            effective += length;
-            unreported += sentenceStarts[s + 1] - sentenceStarts[s];
-            if (unreported >= Word2Vec.REPORT_EVERY) {
-                tokensDone.addAndGet(unreported);
-                progress.advance(unreported);
-                unreported = 0;
-                alpha = alpha();
-            }
+            int done = sentenceStarts[chunkStarts[c + 1]] - sentenceStarts[chunkStarts[c]];
+            tokensDone.addAndGet(done);
+            progress.advance(done);
         }
-        tokensDone.addAndGet(unreported);
-        progress.advance(unreported);
         effectiveWords.addAndGet(effective);
     }
 
@@ -126,7 +136,7 @@ final class Word2VecTraining {
 
     /** One (word, context word) pair: the context word's input vector predicts the word. */
     private void skipGram(int word, int in, float alpha, Rng rng, float[] err) {
-        java.util.Arrays.fill(err, 0f);
+        Arrays.fill(err, 0f);
         for (int k = 0; k <= params.negative(); k++) {
             int target;
             float label;
@@ -149,7 +159,7 @@ final class Word2VecTraining {
 
     /** The mean of the context's input vectors predicts the word at {@code pos}. */
     private void cbow(int[] sentence, int pos, int from, int to, float alpha, Rng rng, float[] err, float[] hidden) {
-        java.util.Arrays.fill(hidden, 0f);
+        Arrays.fill(hidden, 0f);
         int count = 0;
         for (int c = from; c < to; c++) {
             if (c != pos) {
@@ -164,7 +174,7 @@ final class Word2VecTraining {
         for (int j = 0; j < dim; j++) {
             hidden[j] *= inverse;
         }
-        java.util.Arrays.fill(err, 0f);
+        Arrays.fill(err, 0f);
         int word = sentence[pos];
         for (int k = 0; k <= params.negative(); k++) {
             int target;
@@ -210,20 +220,20 @@ final class Word2VecTraining {
         return table;
     }
 
-    /** Sentence indices cutting the corpus into {@code parts} runs of about equal token counts. */
-    static int[] parts(int[] sentenceStarts, int parts) {
+    /** Sentence indices cutting the corpus into runs of whole sentences of at least {@code size} tokens each, but the last. */
+    static int[] chunks(int[] sentenceStarts, int size) {
         int sentences = sentenceStarts.length - 1;
-        long tokens = sentenceStarts[sentences];
-        int[] starts = new int[parts + 1];
+        int[] starts = new int[sentences + 1];
+        int n = 0;
         int s = 0;
-        for (int p = 1; p < parts; p++) {
-            long goal = tokens * p / parts;
-            while (s < sentences && sentenceStarts[s] < goal) {
+        while (s < sentences) {
+            starts[n++] = s;
+            int from = sentenceStarts[s];
+            while (s < sentences && sentenceStarts[s] - from < size) {
                 s++;
             }
-            starts[p] = s;
         }
-        starts[parts] = sentences;
-        return starts;
+        starts[n++] = sentences;
+        return Arrays.copyOf(starts, n);
     }
 }

@@ -81,7 +81,7 @@ class Word2VecTest {
         // The check above must be able to fail: one step at a vanishing learning rate leaves the random start.
         Corpus corpus = PlantedClusters.corpus(50, 11);
         WordVectors v = new Word2Vec(SMALL.withEpochs(1).withMinAlpha(0).withAlpha(1e-9)).fit(corpus);
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> PlantedClusters.assertNeighboursShareTopic(v, 5))
+        assertThatThrownBy(() -> PlantedClusters.assertNeighboursShareTopic(v, 5))
                 .isInstanceOf(AssertionError.class);
     }
 
@@ -138,16 +138,18 @@ class Word2VecTest {
     }
 
     @Test
-    void partsCutTheCorpusIntoEqualRunsOfSentences() {
-        // Ten sentences of 10 tokens: starts 0, 10, ..., 100.
+    void chunksAreRunsOfWholeSentencesOfAtLeastTheirSize() {
+        // Ten sentences of 10 tokens: starts 0, 10, ..., 100. Chunks of at least 25 tokens take 3 sentences (30 tokens),
+        // and the last takes what is left.
         int[] starts = new int[11];
         for (int i = 0; i <= 10; i++) {
             starts[i] = 10 * i;
         }
-        assertThat(Word2VecTraining.parts(starts, 1)).containsExactly(0, 10);
-        assertThat(Word2VecTraining.parts(starts, 2)).containsExactly(0, 5, 10);
-        assertThat(Word2VecTraining.parts(starts, 3)).containsExactly(0, 4, 7, 10);
-        // More parts than sentences: some parts are empty, none overlap.
-        assertThat(Word2VecTraining.parts(new int[] {0, 5}, 3)).containsExactly(0, 1, 1, 1);
+        assertThat(Word2VecTraining.chunks(starts, 25)).containsExactly(0, 3, 6, 9, 10);
+        assertThat(Word2VecTraining.chunks(starts, 1000)).containsExactly(0, 10);
+        // A sentence of 100 tokens fills a chunk of 50 on its own; 5 + 100 tokens end the first chunk after the long one.
+        assertThat(Word2VecTraining.chunks(new int[] {0, 100, 105}, 50)).containsExactly(0, 1, 2);
+        assertThat(Word2VecTraining.chunks(new int[] {0, 5, 105, 106}, 50)).containsExactly(0, 2, 3);
+        assertThat(Word2VecTraining.chunks(new int[] {0}, 50)).containsExactly(0);
     }
 }
