@@ -187,8 +187,9 @@ public final class TextVectorsComparison {
                 .append(" pairs (he/she, his/her, man/woman, brother/sister, mr/mrs, sir/madam, …: the family pairs of Mikolov et al.'s ")
                 .append("2013 analogy test set that occur here, plus Austen's forms of address), answered by 3CosAdd with the inputs left ")
                 .append("out and counted correct when the top answer is d. Both sides' vectors are scored by the same Kiln code (gensim's ")
-                .append("read from the word2vec text format it wrote). A corpus of 2.6M words gives low absolute accuracy; the probe is ")
-                .append("there to show both sides learn comparably, not to rank them.\n\n");
+                .append("read from the word2vec text format it wrote). ")
+                .append(String.format(Locale.ROOT, "A corpus of %.1f million tokens gives low absolute accuracy; ", corpus.tokenCount() / 1e6))
+                .append("the probe is there to show that both sides learn comparably, not to rank them.\n\n");
         sb.append("Nearest neighbours (last repeat, cosine, top 5):\n\n| word | architecture | Kiln | gensim |\n|---|---|---|---|\n");
         for (String w : PROBE_WORDS) {
             for (String a : archs) {
