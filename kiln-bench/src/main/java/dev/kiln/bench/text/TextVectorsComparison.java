@@ -115,6 +115,12 @@ public final class TextVectorsComparison {
             gensimVersion = gensimSide(tokenised, work, epochs, seed, archs, gensim, r + 1);
         }
         String loadAfter = loadAverage();
+        try (var files = Files.list(work)) {
+            for (Path f : files.toList()) {
+                Files.delete(f);
+            }
+        }
+        Files.delete(work);
         String command = "./kiln bench text-vectors" + (args.length > 0 ? " " + String.join(" ", args) : "");
         Path out = Path.of("kiln-bench/results/text-vectors.md");
         Files.writeString(out, report(archs, kiln, gensim, corpus, epochs, repeats, gensimVersion, loadBefore, loadAfter, command));
