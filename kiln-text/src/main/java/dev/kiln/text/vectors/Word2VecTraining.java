@@ -17,6 +17,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * float, Rng, float[], float[])} is the C tool's {@code TrainModelThread} for one sentence.
  */
 final class Word2VecTraining {
+    /** How many tokens a chunk holds at least (but the last), gensim's 10,000 words per job. */
+    static final int CHUNK_TOKENS = 10_000;
     /** σ(x) tabulated on [−6, 6] in 1,000 steps, as the C tool's {@code expTable}. */
     private static final int SIGMOID_STEPS = 1000;
     private static final float MAX_EXP = 6;
@@ -31,9 +33,6 @@ final class Word2VecTraining {
     private final long[] keep;
     private final int[] tokens;
     private final int[] sentenceStarts;
-    /** How many tokens a chunk holds at least (but the last), gensim's 10,000 words per job. */
-    static final int CHUNK_TOKENS = 10_000;
-
     /** Chunk c holds sentences [chunkStarts[c], chunkStarts[c + 1]). */
     private final int[] chunkStarts;
     private final long totalTokens;
