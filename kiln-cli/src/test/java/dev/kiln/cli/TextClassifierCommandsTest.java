@@ -54,6 +54,34 @@ class TextClassifierCommandsTest {
     }
 
     @Test
+    void textTrainAndTextPredict(@TempDir Path dir) throws Exception {
+        Path model = dir.resolve("m");
+        CliRun train = CliRun.of("text", "train", "--data", sentences().toString(), "--text-col", "text", "--target", "label",
+                "--model", "tfidf-logreg", "--param", "ngram_max=2", "--out", model.toString(), "--json");
+        assertThat(train.exitCode()).as(train.err()).isZero();
+        JsonNode r = JSON.readTree(train.out());
+        assertThat(r.path("model").asText()).isEqualTo("tfidf-logreg");
+        assertThat(r.path("test_rows").asInt()).isEqualTo(270);
+        CliRun predict = CliRun.of("text", "predict", "--model", model.toString(), "Great food, lovely staff.", "Awful. Never again.",
+                "--json");
+        assertThat(predict.exitCode()).as(predict.err()).isZero();
+        JsonNode p = JSON.readTree(predict.out()).path("predictions");
+        assertThat(p.get(0).path("label").asText()).isEqualTo("1");
+        assertThat(p.get(1).path("label").asText()).isEqualTo("0");
+        assertThat(p.get(0).path("probability").asDouble()).isGreaterThan(0.5);
+        CliRun table = CliRun.of("text", "predict", "--model", model.toString(), "zxqv unknown words");
+        assertThat(table.exitCode()).as(table.err()).isZero();
+        assertThat(table.out()).contains("label").contains("zxqv unknown words");
+    }
+
+    @Test
+    void textTrainTakesOnlyTextClassifiers() throws Exception {
+        CliRun run = CliRun.of("text", "train", "--data", sentences().toString(), "--target", "label", "--model", "random-forest");
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("not a text classifier").contains("tfidf-logreg").contains("lstm");
+    }
+
+    @Test
     void twoTextColumnsWithoutTextColIsAOneLineError() throws Exception {
         CliRun cv = CliRun.of("cv", "--data", sentences().toString(), "--target", "label", "--model", "tfidf-logreg");
         assertThat(cv.exitCode()).isEqualTo(2);
