@@ -150,7 +150,7 @@ public final class CsrMatrix {
             throw new IllegalArgumentException("addTimesTransposed: W needs " + k + " x " + cols + " and z " + rows + " x " + k
                     + " values, got " + w.length + " and " + z.length);
         }
-        forRowRanges((from, to) -> {
+        Parallelism.forEachRange(rows, values.length < PARALLEL_NON_ZEROS ? rows : 64, (from, to) -> {
             for (int i = from; i < to; i++) {
                 int end = rowStart[i + 1];
                 for (int r = 0; r < k; r++) {
@@ -205,20 +205,6 @@ public final class CsrMatrix {
                 g[j] += p[j];
             }
         }
-    }
-
-    @FunctionalInterface
-    private interface RowRange {
-        void run(int from, int to);
-    }
-
-    private void forRowRanges(RowRange body) {
-        int parts = values.length < PARALLEL_NON_ZEROS ? 1 : Math.min(Parallelism.threads() * 4, Math.max(1, rows / 64));
-        if (parts == 1) {
-            body.run(0, rows);
-            return;
-        }
-        Parallelism.forEachPart(parts, part -> body.run((int) ((long) rows * part / parts), (int) ((long) rows * (part + 1) / parts)));
     }
 
     private void checkRow(int i) {

@@ -55,6 +55,22 @@ public final class Parallelism {
         }
     }
 
+    /** Work on the items [from, to) of a range. */
+    @FunctionalInterface
+    public interface RangeBody {
+        void accept(int from, int to);
+    }
+
+    /**
+     * Runs {@code body} over [0, n) cut into consecutive ranges of at least {@code minPerPart}
+     * items, at most four per thread (one range when n is below twice the minimum), in parallel;
+     * range k is always the same items, so per-range results can be combined in order.
+     */
+    public static void forEachRange(int n, int minPerPart, RangeBody body) {
+        int parts = Math.max(1, Math.min(n / Math.max(1, minPerPart), THREADS * 4));
+        forEachPart(parts, part -> body.accept((int) ((long) n * part / parts), (int) ((long) n * (part + 1) / parts)));
+    }
+
     /**
      * From a thread outside the pool: parts 1.. go to the pool, part 0 runs here, so one handoff
      * fewer than handing everything to the pool; waiting spins briefly before blocking, because

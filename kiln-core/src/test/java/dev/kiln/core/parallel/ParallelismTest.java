@@ -26,6 +26,27 @@ class ParallelismTest {
     }
 
     @Test
+    void rangesCoverEveryItemOnceInConsecutiveRangesOfAtLeastTheMinimum() {
+        for (int n : new int[] {0, 1, 63, 64, 127, 128, 1000, 100_000}) {
+            AtomicIntegerArray seen = new AtomicIntegerArray(Math.max(n, 1));
+            java.util.List<int[]> ranges = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+            Parallelism.forEachRange(n, 64, (from, to) -> {
+                ranges.add(new int[] {from, to});
+                for (int i = from; i < to; i++) {
+                    seen.incrementAndGet(i);
+                }
+            });
+            for (int i = 0; i < n; i++) {
+                assertThat(seen.get(i)).as("item %d of %d", i, n).isEqualTo(1);
+            }
+            assertThat(ranges.size()).isBetween(1, Math.max(1, Parallelism.threads() * 4));
+            if (ranges.size() > 1) {
+                assertThat(ranges).allSatisfy(r -> assertThat(r[1] - r[0]).isGreaterThanOrEqualTo(64));
+            }
+        }
+    }
+
+    @Test
     void theCallerRunsTheFirstPartItself() {
         ConcurrentHashMap<Integer, String> threads = new ConcurrentHashMap<>();
         Parallelism.forEachPart(8, i -> threads.put(i, Thread.currentThread().getName()));

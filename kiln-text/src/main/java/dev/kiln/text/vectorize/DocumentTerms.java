@@ -12,11 +12,10 @@ record DocumentTerms(String[] terms, int[] counts) {
     static DocumentTerms[] of(List<String> documents, TextAnalyzer analyzer) {
         int n = documents.size();
         DocumentTerms[] out = new DocumentTerms[n];
-        int parts = Math.max(1, Math.min(n / 64, Parallelism.threads() * 4));
-        Parallelism.forEachPart(parts, part -> {
+        Parallelism.forEachRange(n, 64, (from, to) -> {
             TextAnalyzer.Terms terms = analyzer.terms();
             Map<String, int[]> counts = new HashMap<>();
-            for (int i = (int) ((long) n * part / parts), end = (int) ((long) n * (part + 1) / parts); i < end; i++) {
+            for (int i = from; i < to; i++) {
                 String document = documents.get(i);
                 if (document == null) {
                     throw new IllegalArgumentException("document " + i + " is missing (null); every document must be text");

@@ -46,9 +46,8 @@ public final class FittedCountVectorizer {
         int n = documents.length;
         int[][] columns = new int[n][];
         double[][] values = new double[n][];
-        int parts = Math.max(1, Math.min(n / 64, Parallelism.threads() * 4));
-        Parallelism.forEachPart(parts, part -> {
-            for (int i = (int) ((long) n * part / parts), end = (int) ((long) n * (part + 1) / parts); i < end; i++) {
+        Parallelism.forEachRange(n, 64, (from, to) -> {
+            for (int i = from; i < to; i++) {
                 DocumentTerms d = documents[i];
                 long[] packed = new long[d.terms().length];
                 int size = 0;

@@ -63,10 +63,9 @@ public record HashingVectorizer(TextAnalyzer analyzer, int nFeatures, boolean al
         int n = documents.size();
         int[][] columns = new int[n][];
         double[][] values = new double[n][];
-        int parts = Math.max(1, Math.min(n / 64, Parallelism.threads() * 4));
-        Parallelism.forEachPart(parts, part -> {
+        Parallelism.forEachRange(n, 64, (from, to) -> {
             TextAnalyzer.Terms terms = analyzer.terms();
-            for (int i = (int) ((long) n * part / parts), end = (int) ((long) n * (part + 1) / parts); i < end; i++) {
+            for (int i = from; i < to; i++) {
                 String document = documents.get(i);
                 if (document == null) {
                     throw new IllegalArgumentException("document " + i + " is missing (null); every document must be text");
