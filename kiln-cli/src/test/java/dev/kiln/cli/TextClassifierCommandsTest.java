@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.kiln.core.modelfile.ModelFile;
+import dev.kiln.text.classify.LstmTextClassifierModel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -72,6 +74,28 @@ class TextClassifierCommandsTest {
         CliRun table = CliRun.of("text", "predict", "--model", model.toString(), "zxqv unknown words");
         assertThat(table.exitCode()).as(table.err()).isZero();
         assertThat(table.out()).contains("label").contains("zxqv unknown words");
+    }
+
+    @Test
+    void anLstmStartsFromWordVectorsTrainedByKilnTextVectors(@TempDir Path dir) throws Exception {
+        Path corpus = dir.resolve("corpus.txt");
+        List<String> texts = new java.util.ArrayList<>();
+        for (String line : Files.readAllLines(sentences()).subList(1, 901)) {
+            texts.add(line);
+        }
+        Files.write(corpus, texts);
+        Path vectors = dir.resolve("vectors.txt");
+        CliRun train = CliRun.of("text", "vectors", "--corpus", corpus.toString(), "--dim", "24", "--min-count", "2", "--epochs", "2",
+                "--threads", "1", "--out", vectors.toString());
+        assertThat(train.exitCode()).as(train.err()).isZero();
+        Path model = dir.resolve("m");
+        CliRun lstm = CliRun.of("text", "train", "--data", sentences().toString(), "--text-col", "text", "--target", "label",
+                "--model", "lstm", "--param", "vectors=" + vectors, "--param", "epochs=1", "--param", "hidden=8", "--out",
+                model.toString(), "--json");
+        assertThat(lstm.exitCode()).as(lstm.err()).isZero();
+        LstmTextClassifierModel m = ModelFile.load(model, LstmTextClassifierModel.class);
+        assertThat(m.params().embeddingDim()).isEqualTo(24);
+        assertThat(m.pretrainedWords()).isGreaterThan(100);
     }
 
     @Test

@@ -123,6 +123,8 @@ public final class TextComparison {
                         std(kilnAccuracy), mean(skAccuracy), std(skAccuracy)))
                 .append("| per fold | ").append(join(kilnAccuracy)).append(" | ").append(join(skAccuracy)).append(" |\n")
                 .append("\nFolds: Kiln's `StratifiedKFold(5, shuffle, seed 42)` on the label, written to a file both sides read.\n")
+                .append("\nword2vec beside gensim (words/s and an analogy probe) is in [text-vectors.md](text-vectors.md) "
+                        + "(`./kiln bench text-vectors`).\n")
                 .append("\n### Machine\n\n").append(MachineDescription.markdown())
                 .append("\n- Kiln threads: ").append(Parallelism.threads())
                 .append("\n- scikit-learn ").append(sk.path("sklearn_version").asText()).append(" (Debian python3-sklearn)")

@@ -8,6 +8,9 @@ import dev.kiln.learn.linear.LogisticRegression;
 import dev.kiln.learn.selection.Task;
 import dev.kiln.text.vectorize.TextAnalyzer;
 import dev.kiln.text.vectorize.TfidfVectorizer;
+import dev.kiln.text.vectors.VectorFormat;
+import dev.kiln.text.vectors.WordVectors;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -59,15 +62,21 @@ public final class TextModels implements ModelCatalog.Provider {
                 ParamSpec.number("validation", d.validationFraction(), "share of rows held out to pick the epoch (0: none)"),
                 ParamSpec.integer("patience", d.patience(), "epochs without a lower validation loss before stopping"),
                 ParamSpec.integer("seed", (int) d.seed(), "seeds weights, split, shuffles and dropout"),
+                ParamSpec.name("vectors", "word vectors (word2vec text or binary file) to start the embeddings from; "
+                        + "embedding_dim follows the file"),
                 ParamSpec.name("text_col", "the text column (default: the frame's only text column)")),
                 (task, p) -> {
                     String column = p.word("text_col");
-                    return new LstmTextClassifier(new LstmTextClassifier.Params(column.equals("none") ? null : column, d.analyzer(),
-                            p.integer("embedding_dim"), p.integer("hidden"), p.integer("layers"), p.flag("bidirectional"),
+                    WordVectors vectors = p.word("vectors").equals("none") ? null
+                            : WordVectors.read(Path.of(p.word("vectors")), VectorFormat.forFile(Path.of(p.word("vectors"))));
+                    LstmTextClassifier lstm = new LstmTextClassifier(new LstmTextClassifier.Params(column.equals("none") ? null : column,
+                            d.analyzer(), vectors == null ? p.integer("embedding_dim") : vectors.dimension(), p.integer("hidden"), p.integer("layers"), p.flag("bidirectional"),
                             LstmTextClassifier.Pooling.valueOf(p.word("pooling").toUpperCase(Locale.ROOT)), p.number("dropout"),
                             p.integer("epochs"), p.integer("batch_size"), p.number("learning_rate"), p.integer("max_length"),
                             p.integer("vocabulary_size"), p.integer("min_count"), p.number("validation"), p.integer("patience"),
                             p.integer("seed")));
+                    return vectors == null ? lstm : lstm.withPretrained(PretrainedEmbeddings.of(vectors.dimension(),
+                            word -> vectors.contains(word) ? vectors.vector(word) : null));
                 }, ModelSpec.Input.TEXT);
     }
 
