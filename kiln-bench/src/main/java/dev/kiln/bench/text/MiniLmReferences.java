@@ -38,6 +38,7 @@ public final class MiniLmReferences {
             "emoji 🙂 👍🏽 ❤️ 👨‍👩‍👧 and abc🙂def",
             "$100 + 50% = <html> ^caret^ `tick` | pipe ~tilde & #hash @at *star _under_",
             "«quoted» „German“ ‘single’ — em dash … ellipsis ¿Qué? ¡Sí!",
+            "well–known 1990—2000 snake_case a·b ‘inner’quotes (paren)[brack]{brace} x‐y",
             "e-mail u.s.a. O'Neill don't can't y'all",
             "tab\there\nnew\u00A0nbsp\u200Bzero\u0000nul\u0007bell\u2028line\u3000ideographic",
             "first [SEP] second [MASK] third [mask] [CLS][UNK]",
@@ -78,10 +79,13 @@ public final class MiniLmReferences {
     private MiniLmReferences() {
     }
 
+    /** Writes both files, or with the argument {@code tokens} the tokenizer's only. */
     public static void main(String[] args) throws Exception {
         Files.createDirectories(OUT);
         tokenizations();
-        embeddings();
+        if (args.length == 0 || !args[0].equals("tokens")) {
+            embeddings();
+        }
     }
 
     private static void tokenizations() throws Exception {
