@@ -45,7 +45,7 @@ public final class TextModels implements ModelCatalog.Provider {
                 ParamSpec.number("C", 1.0, "inverse penalty strength of the logistic regression"),
                 ParamSpec.integer("max_iter", 100, "most L-BFGS iterations"),
                 ParamSpec.integer("max_length", 256, "most tokens read of a text ([CLS] and [SEP] included; at most 512)"),
-                ParamSpec.integer("batch_size", 32, "most texts per call of the encoder"),
+                ParamSpec.integer("batch_size", 16, "most texts per call of the encoder"),
                 ParamSpec.name("text_col", "the text column (default: the frame's only text column)")),
                 (task, p) -> {
                     String column = p.word("text_col");

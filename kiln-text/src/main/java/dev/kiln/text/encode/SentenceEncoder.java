@@ -59,7 +59,7 @@ public final class SentenceEncoder implements Embedder {
      * @param optimization the graph optimisation level (ALL)
      * @param spinning     whether ONNX Runtime's idle intra-op threads spin for work rather than sleep: faster on cores of
      *                     one's own, wasteful on cores shared with other work (false)
-     * @param batchSize    the most texts one model call reads, ≥ 1 (32)
+     * @param batchSize    the most texts one model call reads, ≥ 1 (16)
      * @param maxLength    the most tokens of a text, [CLS] and [SEP] included, ≥ 2, or 0 for the model's own (0)
      */
     public record Settings(int threads, Optimization optimization, boolean spinning, int batchSize, int maxLength) {
@@ -78,7 +78,7 @@ public final class SentenceEncoder implements Embedder {
         }
 
         public static Settings defaults() {
-            return new Settings(0, Optimization.ALL, false, 32, 0);
+            return new Settings(0, Optimization.ALL, false, 16, 0);
         }
 
         public Settings withThreads(int v) {
