@@ -28,8 +28,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * transformer's last hidden states, their mean over the attention mask, scaled to unit L2 norm.
  * Texts are batched by length: sorted by token count, cut into batches of at most
  * {@code batchSize}, each padded only to its own longest text. Texts longer than
- * {@code maxLength} tokens are cut. Every encoder of one model, thread count and optimisation
- * level shares one ONNX Runtime session; encoders are immutable and safe to call from many threads.
+ * {@code maxLength} tokens are cut. Every encoder of one model, thread count, optimisation level
+ * and spinning shares one ONNX Runtime session; encoders are immutable and safe to call from many
+ * threads.
  */
 public final class SentenceEncoder implements Embedder {
     /** From this many texts on, {@link #encode} reports progress. */
@@ -187,7 +188,7 @@ public final class SentenceEncoder implements Embedder {
         for (int i = 0; i < n; i++) {
             String text = texts.get(i);
             if (text == null) {
-                throw new IllegalArgumentException(model.name() + ": text " + i + " is null; expected a string (it may be empty)");
+                throw new IllegalArgumentException(model.name() + ": text " + (i + 1) + " is null; expected a string (it may be empty)");
             }
             ids[i] = tokenizer.encode(text);
         }

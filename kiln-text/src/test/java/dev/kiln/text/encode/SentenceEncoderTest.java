@@ -154,7 +154,7 @@ class SentenceEncoderTest {
     @Test
     void badInputAndSettingsAreClearErrors() {
         assertThatThrownBy(() -> SentenceEncoder.allMiniLmL6V2().encode(Arrays.asList("fine", null)))
-                .hasMessage("all-MiniLM-L6-v2: text 1 is null; expected a string (it may be empty)");
+                .hasMessage("all-MiniLM-L6-v2: text 2 is null; expected a string (it may be empty)");
         assertThatThrownBy(() -> SentenceEncoder.allMiniLmL6V2(SentenceEncoder.Settings.defaults().withMaxLength(513)))
                 .hasMessageContaining("reads at most 512 tokens");
         assertThatThrownBy(() -> SentenceEncoder.Settings.defaults().withThreads(-1)).hasMessageContaining("threads must be at least 1");
