@@ -10,8 +10,11 @@ import java.util.Arrays;
 /**
  * Entry point of {@code ./kiln bench}: {@code gemm} runs the GEMM comparison and
  * {@code supervised} and {@code unsupervised} the comparisons of the learning models with
- * scikit-learn, {@code nn} the neural networks beside PyTorch, {@code text} the TF-IDF pipelines beside
- * scikit-learn, {@code text-vectors} word2vec beside gensim, each writing its report; anything else goes to JMH's own command line (e.g. {@code -l} lists benchmarks).
+ * scikit-learn, {@code nn} the neural networks beside PyTorch, {@code text} the TF-IDF pipelines
+ * beside scikit-learn, {@code text-vectors} word2vec beside gensim, {@code embeddings} the sentence
+ * encoder beside langchain4j, each writing its report; {@code minilm-references} writes the reference
+ * files of the sentence encoder's tests; anything else goes to JMH's own command line (e.g. {@code -l}
+ * lists benchmarks).
  */
 public final class Bench {
     private Bench() {
@@ -28,6 +31,10 @@ public final class Bench {
             dev.kiln.bench.text.TextComparison.main(Arrays.copyOfRange(args, 1, args.length));
         } else if (args.length > 0 && args[0].equals("text-vectors")) {
             TextVectorsComparison.main(Arrays.copyOfRange(args, 1, args.length));
+        } else if (args.length > 0 && args[0].equals("embeddings")) {
+            dev.kiln.bench.text.EmbeddingComparison.main(Arrays.copyOfRange(args, 1, args.length));
+        } else if (args.length > 0 && args[0].equals("minilm-references")) {
+            dev.kiln.bench.text.MiniLmReferences.main(Arrays.copyOfRange(args, 1, args.length));
         } else if (args.length > 0 && args[0].equals("unsupervised")) {
             UnsupervisedComparison.main(Arrays.copyOfRange(args, 1, args.length));
         } else {

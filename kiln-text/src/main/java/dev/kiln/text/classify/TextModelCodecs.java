@@ -6,6 +6,8 @@ import dev.kiln.core.modelfile.ModelReader;
 import dev.kiln.core.modelfile.ModelWriter;
 import dev.kiln.learn.linear.LogisticRegressionModel;
 import dev.kiln.nn.tensor.Tensor;
+import dev.kiln.text.encode.EncoderModel;
+import dev.kiln.text.encode.SentenceEncoder;
 import dev.kiln.text.vectorize.FittedTfidfVectorizer;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -17,7 +19,7 @@ public final class TextModelCodecs implements ModelCodecProvider {
 
     @Override
     public List<ModelCodec<?>> codecs() {
-        return List.of(new TfidfLogisticRegressionCodec(), new LstmTextClassifierCodec());
+        return List.of(new TfidfLogisticRegressionCodec(), new LstmTextClassifierCodec(), new MiniLmLogisticRegressionCodec());
     }
 
     /**
@@ -103,6 +105,58 @@ public final class TextModelCodecs implements ModelCodecProvider {
                 }
                 return LstmTextClassifierModel.of(params, in.getString("text_column"), classes, vocabulary, weights,
                         in.get("pretrained_words", Integer.class));
+            } catch (IllegalArgumentException e) {
+                throw in.error(e.getMessage());
+            }
+        }
+    }
+
+    /**
+     * Settings as hyperparameters; the encoder's name, artifact and the SHA-256 of its ONNX file in
+     * the manifest; the logistic regression as the child "classifier". The encoder itself is not
+     * stored: loading takes it from the class path, and refuses an ONNX file other than the one
+     * the classifier was trained on.
+     */
+    static final class MiniLmLogisticRegressionCodec implements ModelCodec<MiniLmLogisticRegressionModel> {
+        @Override
+        public String typeId() {
+            return MiniLmLogisticRegression.NAME;
+        }
+
+        @Override
+        public Class<MiniLmLogisticRegressionModel> type() {
+            return MiniLmLogisticRegressionModel.class;
+        }
+
+        @Override
+        public void write(MiniLmLogisticRegressionModel model, ModelWriter out) {
+            SentenceEncoder encoder = model.encoder();
+            out.hyperparameters(model.params());
+            out.put("text_column", model.textColumn());
+            out.put("encoder", encoder.model().name());
+            out.put("encoder_artifact", encoder.model().artifact() + encoder.model().artifactVersion().map(v -> ":" + v).orElse(""));
+            out.put("encoder_sha256", encoder.modelSha256());
+            out.child("classifier", model.classifier());
+        }
+
+        @Override
+        public MiniLmLogisticRegressionModel read(ModelReader in) {
+            MiniLmLogisticRegression.Params params = in.hyperparameters(MiniLmLogisticRegression.Params.class);
+            String name = in.getString("encoder");
+            if (!name.equals(EncoderModel.ALL_MINILM_L6_V2.name())) {
+                throw in.error("the encoder is '" + name + "'; " + MiniLmLogisticRegression.NAME + " uses " + EncoderModel.ALL_MINILM_L6_V2.name());
+            }
+            try {
+                MiniLmLogisticRegressionModel m = MiniLmLogisticRegressionModel.of(params, in.getString("text_column"),
+                        in.child("classifier", LogisticRegressionModel.class));
+                String trained = in.getString("encoder_sha256");
+                if (!trained.equals(m.encoder().modelSha256())) {
+                    throw in.error("the classifier was trained on the embeddings of " + in.getString("encoder_artifact") + " (ONNX file SHA-256 "
+                            + trained + "), but the class path holds " + m.encoder().model().artifact() + ":"
+                            + m.encoder().model().artifactVersion().orElse("?") + " with SHA-256 " + m.encoder().modelSha256()
+                            + "; retrain the model with this encoder");
+                }
+                return m;
             } catch (IllegalArgumentException e) {
                 throw in.error(e.getMessage());
             }

@@ -6,6 +6,7 @@ import dev.kiln.learn.catalog.ParamSpec;
 import dev.kiln.learn.catalog.ParamValues;
 import dev.kiln.learn.linear.LogisticRegression;
 import dev.kiln.learn.selection.Task;
+import dev.kiln.text.encode.SentenceEncoder;
 import dev.kiln.text.vectorize.TextAnalyzer;
 import dev.kiln.text.vectorize.TfidfVectorizer;
 import dev.kiln.text.vectors.VectorFormat;
@@ -20,7 +21,7 @@ public final class TextModels implements ModelCatalog.Provider {
 
     @Override
     public List<ModelSpec> models() {
-        return List.of(tfidfLogisticRegression(), lstm());
+        return List.of(tfidfLogisticRegression(), lstm(), miniLmLogisticRegression());
     }
 
     static ModelSpec tfidfLogisticRegression() {
@@ -77,6 +78,22 @@ public final class TextModels implements ModelCatalog.Provider {
                             p.integer("seed")));
                     return vectors == null ? lstm : lstm.withPretrained(PretrainedEmbeddings.of(vectors.dimension(),
                             word -> vectors.contains(word) ? vectors.vector(word) : null));
+                }, ModelSpec.Input.TEXT);
+    }
+
+    static ModelSpec miniLmLogisticRegression() {
+        return new ModelSpec(MiniLmLogisticRegression.NAME, "all-MiniLM-L6-v2 sentence embeddings of a text column into logistic regression",
+                Set.of(Task.CLASSIFICATION), false, List.of(
+                ParamSpec.number("C", 1.0, "inverse penalty strength of the logistic regression"),
+                ParamSpec.integer("max_iter", 100, "most L-BFGS iterations"),
+                ParamSpec.integer("max_length", 256, "most tokens read of a text ([CLS] and [SEP] included; at most 512)"),
+                ParamSpec.integer("batch_size", 16, "most texts per call of the encoder"),
+                ParamSpec.name("text_col", "the text column (default: the frame's only text column)")),
+                (task, p) -> {
+                    String column = p.word("text_col");
+                    return new MiniLmLogisticRegression(new MiniLmLogisticRegression.Params(column.equals("none") ? null : column,
+                            SentenceEncoder.Settings.defaults().withMaxLength(p.integer("max_length")).withBatchSize(p.integer("batch_size")),
+                            LogisticRegression.Params.defaults().withC(p.number("C")).withMaxIter(p.integer("max_iter"))));
                 }, ModelSpec.Input.TEXT);
     }
 
