@@ -30,13 +30,14 @@ final class KilnSide {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final int REPEAT = SupervisedComparison.REPEAT;
     /**
-     * Warm-up for the JIT before timing: fits for a second, at least {@link #MIN_WARM_UP_RUNS}
+     * Warm-up for the JIT before timing: fits for three seconds (a fresh JVM compiles its hot loops in the
+     * background, on the same two cores), at least {@link #MIN_WARM_UP_RUNS}
      * and at most {@link #MAX_WARM_UP_RUNS} of them. Small data sets need hundreds of fits
      * before the compiled code runs; a fixed small count timed the interpreter on iris.
      */
-    private static final int MIN_WARM_UP_RUNS = 2;
+    private static final int MIN_WARM_UP_RUNS = 3;
     private static final int MAX_WARM_UP_RUNS = 500;
-    private static final long WARM_UP_NANOS = 1_000_000_000L;
+    private static final long WARM_UP_NANOS = 3_000_000_000L;
 
     private KilnSide() {
     }
@@ -64,7 +65,7 @@ final class KilnSide {
     }
 
     /**
-     * Fits and predicts after a second of warm-up, {@link SupervisedComparison#REPEAT} times,
+     * Fits and predicts after three seconds of warm-up, {@link SupervisedComparison#REPEAT} times,
      * keeping the best times; models in {@link SupervisedComparison#SEED_AVERAGED} score as the
      * mean over their seeds.
      */

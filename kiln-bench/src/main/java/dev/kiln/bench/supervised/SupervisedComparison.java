@@ -22,14 +22,14 @@ import java.util.Locale;
  * one run: the same rows (a shared split file), the same default preprocessing, default
  * hyperparameters, two threads each. Writes {@code kiln-bench/results/parity.md} (test
  * accuracy / R² and their difference) and {@code kiln-bench/results/supervised.md} (fit and
- * predict times, the best of three runs each; Kiln's in a fresh JVM per row ({@link KilnSide}), after a second of
- * warm-up runs, at least two, for its JIT).
+ * predict times, the best of five runs each; Kiln's in a fresh JVM per row ({@link KilnSide}), after three seconds of
+ * warm-up runs, at least three, for its JIT).
  *
  * <p>Arguments: model names to restrict the run to (default: all). System property
  * {@code kiln.bench.python} picks the Python (default /usr/bin/python3).
  */
 public final class SupervisedComparison {
-    static final int REPEAT = 3;
+    static final int REPEAT = 5;
 
     /**
      * Models whose single-seed score swings by more than the parity margin with the order they
@@ -63,7 +63,8 @@ public final class SupervisedComparison {
             for (BenchData d : datasets) {
                 int[][] split = d.rows();
                 for (ModelSpec spec : ModelCatalog.all()) {
-                    if (!spec.tasks().contains(d.task()) || (!only.isEmpty() && !only.contains(spec.name()))) {
+                    if (spec.input() != ModelSpec.Input.TABLE || !spec.tasks().contains(d.task())
+                            || (!only.isEmpty() && !only.contains(spec.name()))) {
                         continue;
                     }
                     System.err.printf("%s on %s…%n", spec.name(), d.name());
@@ -128,8 +129,8 @@ public final class SupervisedComparison {
             StringBuilder sb = new StringBuilder("# Supervised models: fit and predict time beside scikit-learn\n\n");
             sb.append("Same rows, same preprocessing, default hyperparameters, two threads on each side (Kiln's worker pool; ")
                     .append("scikit-learn's `n_jobs=2` where it has one, and 2 BLAS/OpenMP threads). Times include the preprocessing ")
-                    .append("pipeline; each is the best of " + REPEAT + " runs (Kiln's in a fresh JVM per row, as JMH forks, after a second of "
-                            + "warm-up runs, at least two, for the JIT). ")
+                    .append("pipeline; each is the best of " + REPEAT + " runs (Kiln's in a fresh JVM per row, as JMH forks, after three seconds of "
+                            + "warm-up runs, at least three, for the JIT). ")
                     .append("Speed-up = scikit-learn time / Kiln time (above 1: Kiln is faster).\n\n");
             sb.append("| data | model | train rows | Kiln fit s | sklearn fit s | fit speed-up | Kiln predict s | sklearn predict s | predict speed-up |\n")
                     .append("|---|---|---:|---:|---:|---:|---:|---:|---:|\n");
