@@ -7,6 +7,7 @@ import dev.kiln.core.report.HtmlReport;
 import dev.kiln.learn.selection.Fold;
 import dev.kiln.learn.selection.StratifiedKFold;
 import dev.kiln.text.classify.LstmTextClassifier;
+import dev.kiln.text.classify.MiniLmLogisticRegression;
 import dev.kiln.text.classify.TextClassifierModel;
 import dev.kiln.text.classify.TfidfLogisticRegression;
 import dev.kiln.text.vectorize.TextAnalyzer;
@@ -45,6 +46,8 @@ public class CompareSentiment {
                         .withLogistic(defaults.logistic().withC(10))));
         pipelines.put("Embedding + bidirectional LSTM (kiln-nn, defaults)",
                 () -> new LstmTextClassifier(LstmTextClassifier.Params.defaults().withTextColumn("text")));
+        pipelines.put("all-MiniLM-L6-v2 sentence embeddings (frozen) + logistic regression",
+                () -> new MiniLmLogisticRegression(MiniLmLogisticRegression.Params.defaults().withTextColumn("text")));
 
         List<Fold> folds = new StratifiedKFold(5, true, 42).folds(all.rowCount(), label);
         List<Result> results = new ArrayList<>();
