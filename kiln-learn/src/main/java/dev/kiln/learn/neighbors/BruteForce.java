@@ -73,11 +73,10 @@ final class BruteForce extends NeighborSearch {
                     TopK heap = heaps[b];
                     double threshold = heap.worst() - queryLow[b];
                     int row = b * pb;
-                    for (int j = 0; j < pb; j++) {
-                        if (cross[row + j] + normsLow[p0 + j] <= threshold) {
-                            heap.offer(metric.reduced(q, qo, points, (p0 + j) * dims, dims), p0 + j);
-                            threshold = heap.worst() - queryLow[b];
-                        }
+                    for (int j = CandidateScan.next(cross, row, normsLow, p0, 0, pb, threshold); j < pb;
+                         j = CandidateScan.next(cross, row, normsLow, p0, j + 1, pb, threshold)) {
+                        heap.offer(metric.reduced(q, qo, points, (p0 + j) * dims, dims), p0 + j);
+                        threshold = heap.worst() - queryLow[b];
                     }
                 }
             }
