@@ -45,6 +45,14 @@ class SimilarCommandTest {
     }
 
     @Test
+    void aQueryLongerThanTheModelsWindowIsTruncatedAndSaysSo() throws Exception {
+        String longQuery = "cat ".repeat(300);
+        CliRun run = CliRun.of("similar", "--doc", doc().toString(), "--query", longQuery, "-k", "1", "--json");
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(JSON.readTree(run.out()).path("query_truncated").asBoolean()).isTrue();
+    }
+
+    @Test
     void badInputIsAOneLineError(@TempDir Path dir) throws Exception {
         CliRun missing = CliRun.of("similar", "--doc", dir.resolve("nope.txt").toString(), "--query", "x");
         assertThat(missing.exitCode()).isEqualTo(2);

@@ -23,6 +23,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -36,6 +38,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "similar", description = {"Find the sentences of a document most similar in meaning to a query (all-MiniLM-L6-v2 embeddings).",
     "With --pairs: the most similar pairs of sentences within the document."})
 public final class SimilarCommand implements Callable<Integer> {
+    private static final Logger LOG = LoggerFactory.getLogger(SimilarCommand.class);
 
     @Spec
     CommandSpec spec;
@@ -72,6 +75,12 @@ public final class SimilarCommand implements Callable<Integer> {
         }
         List<String> texts = sentences.stream().map(Sentence::text).toList();
         SentenceEncoder encoder = SentenceEncoder.allMiniLmL6V2();
+        int window = encoder.tokenizer().settings().maxLength() - 2;
+        long longSentences = texts.stream().filter(t -> encoder.tokenizer().tokenize(t).size() > window).count();
+        if (longSentences > 0) {
+            LOG.warn("{} of the {} sentences are longer than the model's window of {} word pieces; only their start is embedded",
+                    longSentences, texts.size(), window);
+        }
         List<String> ids = new ArrayList<>();
         for (int i = 0; i < texts.size(); i++) {
             ids.add(Integer.toString(i + 1));
@@ -92,6 +101,11 @@ public final class SimilarCommand implements Callable<Integer> {
             result.put("pairs", rows);
         } else {
             result.put("query", query);
+            int pieces = encoder.tokenizer().tokenize(query).size();
+            if (pieces > window) {
+                LOG.warn("the query has {} word pieces; the model reads the first {} and ignores the rest", pieces, window);
+            }
+            result.put("query_truncated", pieces > window);
             for (Hit h : index.search(encoder.encode(List.of(query))[0], k)) {
                 rows.add(sentence(sentences, h));
             }
