@@ -75,12 +75,7 @@ public final class MiniLmLogisticRegression implements Estimator<MiniLmLogisticR
 
     /** Fits on documents and their labels; the model's text column is called "text". */
     public MiniLmLogisticRegressionModel fit(List<String> texts, Column target) {
-        for (int i = 0; i < texts.size(); i++) {
-            if (texts.get(i) == null || texts.get(i).isBlank()) {
-                throw new IllegalArgumentException(NAME + ": text " + (i + 1) + " is " + (texts.get(i) == null ? "missing" : "blank")
-                        + "; every training text must hold words");
-            }
-        }
+        Texts.checkTraining(texts, NAME);
         return fit(params.textColumn() == null ? "text" : params.textColumn(), texts, target);
     }
 

@@ -18,6 +18,8 @@ import java.util.Set;
 
 /** The text classifiers as the command line names them ({@code kiln train/cv/tune --model tfidf-logreg}). */
 public final class TextModels implements ModelCatalog.Provider {
+    /** The column every text model reads; read back with {@link #textColumn}. */
+    private static final ParamSpec TEXT_COL = ParamSpec.name("text_col", "the text column (default: the frame's only text column)");
 
     @Override
     public List<ModelSpec> models() {
@@ -38,7 +40,7 @@ public final class TextModels implements ModelCatalog.Provider {
                 ParamSpec.choice("stemmer", "none", "stemmer for words", "none", "porter", "english"),
                 ParamSpec.number("C", 1.0, "inverse penalty strength of the logistic regression"),
                 ParamSpec.integer("max_iter", 100, "most L-BFGS iterations"),
-                ParamSpec.name("text_col", "the text column (default: the frame's only text column)")),
+                TEXT_COL),
                 (task, p) -> new TfidfLogisticRegression(params(p, tfidf)), ModelSpec.Input.TEXT);
     }
 
@@ -65,12 +67,11 @@ public final class TextModels implements ModelCatalog.Provider {
                 ParamSpec.integer("seed", (int) d.seed(), "seeds weights, split, shuffles and dropout"),
                 ParamSpec.name("vectors", "word vectors (word2vec text or binary file) to start the embeddings from; "
                         + "embedding_dim follows the file"),
-                ParamSpec.name("text_col", "the text column (default: the frame's only text column)")),
+                TEXT_COL),
                 (task, p) -> {
-                    String column = p.word("text_col");
                     WordVectors vectors = p.word("vectors").equals("none") ? null
                             : WordVectors.read(Path.of(p.word("vectors")), VectorFormat.forFile(Path.of(p.word("vectors"))));
-                    LstmTextClassifier lstm = new LstmTextClassifier(new LstmTextClassifier.Params(column.equals("none") ? null : column,
+                    LstmTextClassifier lstm = new LstmTextClassifier(new LstmTextClassifier.Params(textColumn(p),
                             d.analyzer(), vectors == null ? p.integer("embedding_dim") : vectors.dimension(), p.integer("hidden"), p.integer("layers"), p.flag("bidirectional"),
                             LstmTextClassifier.Pooling.valueOf(p.word("pooling").toUpperCase(Locale.ROOT)), p.number("dropout"),
                             p.integer("epochs"), p.integer("batch_size"), p.number("learning_rate"), p.integer("max_length"),
@@ -88,10 +89,9 @@ public final class TextModels implements ModelCatalog.Provider {
                 ParamSpec.integer("max_iter", 100, "most L-BFGS iterations"),
                 ParamSpec.integer("max_length", 256, "most tokens read of a text ([CLS] and [SEP] included; at most 512)"),
                 ParamSpec.integer("batch_size", 16, "most texts per call of the encoder"),
-                ParamSpec.name("text_col", "the text column (default: the frame's only text column)")),
+                TEXT_COL),
                 (task, p) -> {
-                    String column = p.word("text_col");
-                    return new MiniLmLogisticRegression(new MiniLmLogisticRegression.Params(column.equals("none") ? null : column,
+                    return new MiniLmLogisticRegression(new MiniLmLogisticRegression.Params(textColumn(p),
                             SentenceEncoder.Settings.defaults().withMaxLength(p.integer("max_length")).withBatchSize(p.integer("batch_size")),
                             LogisticRegression.Params.defaults().withC(p.number("C")).withMaxIter(p.integer("max_iter"))));
                 }, ModelSpec.Input.TEXT);
@@ -106,7 +106,12 @@ public final class TextModels implements ModelCatalog.Provider {
         TfidfVectorizer.Params v = tfidf.withCounting(tfidf.counting().withAnalyzer(analyzer).withMinDf(p.integer("min_df"))
                 .withMaxDf(p.number("max_df")).withMaxFeatures(p.integerOrNone("max_features"))).withSublinearTf(p.flag("sublinear_tf"));
         LogisticRegression.Params lr = LogisticRegression.Params.defaults().withC(p.number("C")).withMaxIter(p.integer("max_iter"));
+        return new TfidfLogisticRegression.Params(textColumn(p), v, lr);
+    }
+
+    /** The text_col parameter: a column name, or null ("none", the default) for the frame's only text column. */
+    private static String textColumn(ParamValues p) {
         String column = p.word("text_col");
-        return new TfidfLogisticRegression.Params(column.equals("none") ? null : column, v, lr);
+        return column.equals("none") ? null : column;
     }
 }
