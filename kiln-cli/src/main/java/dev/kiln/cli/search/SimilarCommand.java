@@ -2,21 +2,13 @@ package dev.kiln.cli.search;
 
 import dev.kiln.cli.output.JsonOutput;
 import dev.kiln.cli.output.Table;
+import dev.kiln.core.io.TextFile;
 import dev.kiln.search.exact.ExactIndex;
 import dev.kiln.search.exact.Hit;
 import dev.kiln.text.encode.SentenceEncoder;
 import dev.kiln.text.sentence.Sentence;
 import dev.kiln.text.sentence.SentenceSplitter;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
-import java.nio.CharBuffer;
-import java.nio.charset.CharsetDecoder;
-import java.nio.charset.CoderResult;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -144,31 +136,11 @@ public final class SimilarCommand implements Callable<Integer> {
         return ((Map<?, ?>) row).get("text");
     }
 
-    /** The file's text, decoded strictly as UTF-8; a bad byte is reported with its line. */
+    /** The file's text, decoded strictly as UTF-8 ({@link TextFile}); a missing file says so in a line. */
     static String read(Path file) {
-        byte[] bytes;
-        try {
-            bytes = Files.readAllBytes(file);
-        } catch (NoSuchFileException e) {
+        if (!Files.exists(file)) {
             throw new IllegalArgumentException(file + ": no such file");
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
         }
-        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                .onUnmappableCharacter(CodingErrorAction.REPORT);
-        ByteBuffer in = ByteBuffer.wrap(bytes);
-        CharBuffer out = CharBuffer.allocate(bytes.length);
-        CoderResult r = decoder.decode(in, out, true);
-        if (r.isError()) {
-            int at = in.position();
-            int line = 1;
-            for (int i = 0; i < at; i++) {
-                line += bytes[i] == '\n' ? 1 : 0;
-            }
-            throw new IllegalArgumentException(file + ":" + line + ": expected UTF-8 text, got the byte 0x"
-                    + String.format("%02x", bytes[at] & 0xff) + ", which is not valid UTF-8");
-        }
-        decoder.flush(out);
-        return out.flip().toString();
+        return TextFile.read(file);
     }
 }
