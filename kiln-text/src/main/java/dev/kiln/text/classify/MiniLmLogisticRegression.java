@@ -80,10 +80,7 @@ public final class MiniLmLogisticRegression implements Estimator<MiniLmLogisticR
     }
 
     private MiniLmLogisticRegressionModel fit(String column, List<String> texts, Column target) {
-        if (target == null || target.size() != texts.size()) {
-            throw new IllegalArgumentException(NAME + ": needs one label per text (" + texts.size() + " texts, "
-                    + (target == null ? "no labels" : target.size() + " labels") + ")");
-        }
+        Texts.checkLabels(texts, target, NAME);
         SentenceEncoder encoder = SentenceEncoder.allMiniLmL6V2(params.encoder());
         LogisticRegressionModel classifier = new LogisticRegression(params.logistic()).fit(features(embedded(encoder, texts),
                 encoder.dimension()), target);

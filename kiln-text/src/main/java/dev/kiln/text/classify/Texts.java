@@ -30,6 +30,14 @@ final class Texts {
                 + (text.isEmpty() ? "found none among " + features.names() : "found " + text));
     }
 
+    /** Checks that there is one label per text. */
+    static void checkLabels(List<String> texts, Column target, String who) {
+        if (target == null || target.size() != texts.size()) {
+            throw new IllegalArgumentException(who + ": needs one label per text (" + texts.size() + " texts, "
+                    + (target == null ? "no labels" : target.size() + " labels") + ")");
+        }
+    }
+
     /** Checks documents given as a list for training: none may be missing or blank (named counting from 1). */
     static void checkTraining(List<String> texts, String who) {
         for (int i = 0; i < texts.size(); i++) {

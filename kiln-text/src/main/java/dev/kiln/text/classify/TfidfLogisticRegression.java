@@ -73,10 +73,7 @@ public final class TfidfLogisticRegression implements Estimator<TfidfLogisticReg
     }
 
     private TfidfLogisticRegressionModel fit(String column, List<String> texts, Column target) {
-        if (target == null || target.size() != texts.size()) {
-            throw new IllegalArgumentException(NAME + ": needs one label per text (" + texts.size() + " texts, "
-                    + (target == null ? "no labels" : target.size() + " labels") + ")");
-        }
+        Texts.checkLabels(texts, target, NAME);
         TfidfVectorizer.Weighted w = new TfidfVectorizer(params.tfidf()).fitTransform(texts);
         List<String> names = new ArrayList<>(w.vectorizer().vocabulary().size());
         for (String term : w.vectorizer().vocabulary().terms()) {
