@@ -5,7 +5,7 @@ import java.util.List;
 /**
  * Turns texts into dense vectors of one fixed dimension, for similarity search and as features:
  * a pretrained sentence encoder ({@link SentenceEncoder}), TF-IDF rows ({@link TfidfEmbedder}),
- * or averaged word vectors. Implementations are safe to call from many threads.
+ * or averaged word vectors ({@link AveragedWordVectorEmbedder}). Implementations are safe to call from many threads.
  */
 public interface Embedder {
 
