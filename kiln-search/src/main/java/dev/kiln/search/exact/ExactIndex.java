@@ -1,6 +1,7 @@
 package dev.kiln.search.exact;
 
 import dev.kiln.core.linalg.Blas;
+import dev.kiln.search.UnitVectors;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.PriorityQueue;
@@ -36,7 +37,7 @@ public final class ExactIndex {
                 throw new IllegalArgumentException("vector " + i + " ('" + ids.get(i) + "') has " + vectors[i].length
                         + " dimensions, the first one " + d);
             }
-            float[] unit = unit(vectors[i], "vector " + i + " ('" + ids.get(i) + "')");
+            float[] unit = UnitVectors.unit(vectors[i], "vector " + i + " ('" + ids.get(i) + "')");
             System.arraycopy(unit, 0, flat, i * d, d);
         }
         return new ExactIndex(List.copyOf(ids), flat, d);
@@ -60,7 +61,7 @@ public final class ExactIndex {
             throw new IllegalArgumentException("the query has " + query.length + " dimensions, the index " + dimension);
         }
         float[] scores = new float[size()];
-        Blas.sgemv(false, size(), dimension, 1f, vectors, 0, dimension, unit(query, "the query"), 0, 0f, scores, 0);
+        Blas.sgemv(false, size(), dimension, 1f, vectors, 0, dimension, UnitVectors.unit(query, "the query"), 0, 0f, scores, 0);
         return top(scores, k);
     }
 
@@ -114,25 +115,6 @@ public final class ExactIndex {
         List<Hit> out = new ArrayList<>(order.size());
         for (int i : order) {
             out.add(new Hit(i, ids.get(i), scores[i]));
-        }
-        return out;
-    }
-
-    private static float[] unit(float[] v, String what) {
-        double norm = 0;
-        for (float x : v) {
-            if (!Float.isFinite(x)) {
-                throw new IllegalArgumentException(what + " holds " + x + "; every value must be finite");
-            }
-            norm += (double) x * x;
-        }
-        if (norm == 0) {
-            throw new IllegalArgumentException(what + " is all zeros and has no direction");
-        }
-        float scale = (float) (1 / Math.sqrt(norm));
-        float[] out = new float[v.length];
-        for (int i = 0; i < v.length; i++) {
-            out[i] = v[i] * scale;
         }
         return out;
     }
