@@ -11,6 +11,12 @@ import org.slf4j.LoggerFactory;
 
 /** Points all logging at standard error, as readable lines or JSON lines, at the level asked for. */
 public final class LogSetup {
+    /**
+     * Lucene logs through java.util.logging, whose default handler prints INFO lines (such as its
+     * SIMD start-up notice) on stderr; kept here so the level holds (loggers are weakly referenced).
+     */
+    private static final java.util.logging.Logger LUCENE = java.util.logging.Logger.getLogger("org.apache.lucene");
+
     private LogSetup() {
     }
 
@@ -42,5 +48,6 @@ public final class LogSetup {
         Logger root = context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
         root.setLevel(level);
         root.addAppender(console);
+        LUCENE.setLevel(level.isGreaterOrEqual(Level.INFO) ? java.util.logging.Level.WARNING : java.util.logging.Level.INFO);
     }
 }
