@@ -97,7 +97,7 @@ public final class IndexBuildCommand implements Callable<Integer> {
             spec.commandLine().getOut().printf(Locale.ROOT, "indexed %d passages from %d file%s as '%s' in %.1f s (%.0f passages/s); %s%n",
                     read.passages().size(), read.files().size(), read.files().size() == 1 ? "" : "s", name, (t2 - t1) / 1e9,
                     read.passages().size() / ((t2 - t1) / 1e9), catalog.path(name));
-            calibration.ifPresent(c -> spec.commandLine().getOut().printf(Locale.ROOT,
+            calibration.filter(c -> c.queries() > 0).ifPresent(c -> spec.commandLine().getOut().printf(Locale.ROOT,
                     "HNSW efSearch %d: recall@10 %.3f against exact search on %d calibration queries%n", c.efSearch(), c.recall(), c.queries()));
         }
         return 0;
