@@ -3,12 +3,12 @@
 # 3.11 documentation; each question's answering passage is known): hit@1/5/10, MRR and nDCG@10 of dense,
 # BM25 and hybrid search, with the passages indexed as title + text (the default) and as text alone.
 # Writes kiln-bench/results/retrieval.md. Run from the project root:
-#   kiln-bench/tools/retrieval-eval.sh [DATASET_DIR]    (default: ../shared/datasets/python_docs_qa)
+#   kiln-bench/tools/retrieval-eval.sh [DATASET_DIR]    (default: examples/similarity-search/data/python_docs_qa)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 . bin/jdk.sh
 kiln_select_jdk
-data=${1:-../shared/datasets/python_docs_qa}
+data=${1:-examples/similarity-search/data/python_docs_qa}
 [ -f "$data/corpus.jsonl" ] || { echo "retrieval-eval.sh: no $data/corpus.jsonl" >&2; exit 2; }
 command -v jq >/dev/null || { echo "retrieval-eval.sh: needs jq" >&2; exit 2; }
 root=$(mktemp -d)
@@ -16,8 +16,8 @@ trap 'rm -rf "$root"' EXIT
 out=kiln-bench/results/retrieval.md
 rows=""
 for variant in title none; do
-  ./kiln -q index build --root "$root" --name "qa-$variant" --title-field "$variant" --docs "$data/corpus.jsonl" --json > "$root/build-$variant.json"
-  ./kiln -q index eval --root "$root" --name "qa-$variant" --qa "$data/qa.jsonl" --json > "$root/eval-$variant.json"
+  ./kiln -q index build --home "$root" --name "qa-$variant" --title-field "$variant" --docs "$data/corpus.jsonl" --json > "$root/build-$variant.json"
+  ./kiln -q index eval --home "$root" --name "qa-$variant" --qa "$data/qa.jsonl" --json > "$root/eval-$variant.json"
   label=$([ "$variant" = title ] && echo "title + text" || echo "text only")
   ef=$(jq -r '.hnsw.ef_search' "$root/build-$variant.json")
   secs=$(jq -r '.timings.index_seconds' "$root/build-$variant.json")

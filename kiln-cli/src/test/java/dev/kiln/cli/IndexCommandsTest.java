@@ -11,14 +11,14 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** {@code kiln index} on six Python FAQ passages, in a temporary --root. */
+/** {@code kiln index} on six Python FAQ passages, in a temporary --home. */
 class IndexCommandsTest {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @TempDir
     Path tmp;
 
-    private String root;
+    private String home;
 
     static Path resource(String name) throws Exception {
         return Path.of(IndexCommandsTest.class.getResource("/index/" + name).toURI());
@@ -26,8 +26,8 @@ class IndexCommandsTest {
 
     @BeforeEach
     void build() throws Exception {
-        root = tmp.resolve("indexes").toString();
-        CliRun run = CliRun.of("index", "build", "--root", root, "--name", "faq", "--docs", resource("faq.jsonl").toString(), "--json");
+        home = tmp.toString();
+        CliRun run = CliRun.of("index", "build", "--home", home, "--name", "faq", "--docs", resource("faq.jsonl").toString(), "--json");
         assertThat(run.exitCode()).as(run.err()).isZero();
         JsonNode r = JSON.readTree(run.out());
         assertThat(r.path("passages").asInt()).isEqualTo(6);
@@ -36,7 +36,7 @@ class IndexCommandsTest {
     }
 
     private JsonNode search(String query, String... more) throws Exception {
-        String[] args = Stream.concat(Stream.of("index", "search", "--root", root, "--name", "faq", query, "--json"), Stream.of(more))
+        String[] args = Stream.concat(Stream.of("index", "search", "--home", home, "--name", "faq", query, "--json"), Stream.of(more))
                 .toArray(String[]::new);
         CliRun run = CliRun.of(args);
         assertThat(run.exitCode()).as(run.err()).isZero();
@@ -68,17 +68,17 @@ class IndexCommandsTest {
 
     @Test
     void anUnknownIndexNameListsTheExistingOnes() {
-        CliRun run = CliRun.of("index", "search", "--root", root, "--name", "fqa", "copy");
+        CliRun run = CliRun.of("index", "search", "--home", home, "--name", "fqa", "copy");
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.err()).contains("no index named 'fqa'").contains("the indexes there are: faq").doesNotContain("Exception");
     }
 
     @Test
     void buildingOverAnIndexNeedsReplace() throws Exception {
-        CliRun again = CliRun.of("index", "build", "--root", root, "--name", "faq", "--docs", resource("faq.jsonl").toString());
+        CliRun again = CliRun.of("index", "build", "--home", home, "--name", "faq", "--docs", resource("faq.jsonl").toString());
         assertThat(again.exitCode()).isEqualTo(2);
         assertThat(again.err()).contains("already exists").contains("--replace");
-        CliRun replaced = CliRun.of("index", "build", "--root", root, "--name", "faq", "--replace", "--docs",
+        CliRun replaced = CliRun.of("index", "build", "--home", home, "--name", "faq", "--replace", "--docs",
                 resource("faq.jsonl").toString());
         assertThat(replaced.exitCode()).as(replaced.err()).isZero();
     }
@@ -89,14 +89,14 @@ class IndexCommandsTest {
                 {"id": "copy", "text": "Copies are made with the copy module.", "doc": "faq/programming"}
                 {"id": "venv", "text": "Create a virtual environment with python -m venv.", "doc": "faq/library"}
                 """);
-        CliRun add = CliRun.of("index", "add", "--root", root, "--name", "faq", "--docs", more.toString(), "--json");
+        CliRun add = CliRun.of("index", "add", "--home", home, "--name", "faq", "--docs", more.toString(), "--json");
         assertThat(add.exitCode()).as(add.err()).isZero();
         JsonNode r = JSON.readTree(add.out());
         assertThat(r.path("passages").asInt()).isEqualTo(7);
         assertThat(r.path("replaced").asInt()).isEqualTo(1);
         assertThat(search("virtual environment", "--mode", "bm25").path("hits").get(0).path("id").asText()).isEqualTo("venv");
 
-        CliRun remove = CliRun.of("index", "remove", "--root", root, "--name", "faq", "--id", "venv", "nothing", "--json");
+        CliRun remove = CliRun.of("index", "remove", "--home", home, "--name", "faq", "--id", "venv", "nothing", "--json");
         assertThat(remove.exitCode()).as("an id that was not there").isEqualTo(1);
         JsonNode removed = JSON.readTree(remove.out());
         assertThat(removed.path("removed").get(0).asText()).isEqualTo("venv");
@@ -106,7 +106,7 @@ class IndexCommandsTest {
 
     @Test
     void evalScoresEveryMode() throws Exception {
-        CliRun run = CliRun.of("index", "eval", "--root", root, "--name", "faq", "--qa", resource("qa.jsonl").toString(), "--json");
+        CliRun run = CliRun.of("index", "eval", "--home", home, "--name", "faq", "--qa", resource("qa.jsonl").toString(), "--json");
         assertThat(run.exitCode()).as(run.err()).isZero();
         JsonNode r = JSON.readTree(run.out());
         assertThat(r.path("questions").asInt()).isEqualTo(3);
@@ -120,7 +120,7 @@ class IndexCommandsTest {
 
     @Test
     void listShowsIndexesAndADamagedOneSaysSo() throws Exception {
-        CliRun list = CliRun.of("index", "list", "--root", root, "--json");
+        CliRun list = CliRun.of("index", "list", "--home", home, "--json");
         assertThat(list.exitCode()).isZero();
         assertThat(JSON.readTree(list.out()).path("indexes").get(0).path("passages").asInt()).isEqualTo(6);
 
@@ -129,10 +129,10 @@ class IndexCommandsTest {
                 Files.write(f, new byte[] {1, 2, 3});
             }
         }
-        CliRun damaged = CliRun.of("index", "list", "--root", root);
+        CliRun damaged = CliRun.of("index", "list", "--home", home);
         assertThat(damaged.exitCode()).isZero();
         assertThat(damaged.out()).contains("damaged");
-        CliRun search = CliRun.of("index", "search", "--root", root, "--name", "faq", "copy");
+        CliRun search = CliRun.of("index", "search", "--home", home, "--name", "faq", "copy");
         assertThat(search.exitCode()).isEqualTo(2);
         assertThat(search.err()).contains("faq/lucene").contains("rebuild the index").doesNotContain("\tat ");
     }
@@ -140,7 +140,7 @@ class IndexCommandsTest {
     @Test
     void emptyDocumentsAreAClearError() throws Exception {
         Path empty = Files.writeString(tmp.resolve("empty.md"), "\n\n");
-        CliRun run = CliRun.of("index", "build", "--root", root, "--name", "empty", "--docs", empty.toString());
+        CliRun run = CliRun.of("index", "build", "--home", home, "--name", "empty", "--docs", empty.toString());
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.err()).contains("hold no text").contains("empty.md");
         assertThat(tmp.resolve("indexes/empty")).doesNotExist();

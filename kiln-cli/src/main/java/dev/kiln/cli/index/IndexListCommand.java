@@ -16,7 +16,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code kiln index list}: the named indexes, their size and encoder; a damaged one says so. */
-@Command(name = "list", description = "List the indexes in --root with their passages and encoder.")
+@Command(name = "list", description = "List the indexes with their passages and encoder.")
 public final class IndexListCommand implements Callable<Integer> {
 
     @Spec

@@ -7,19 +7,19 @@ import dev.kiln.text.encode.SentenceEncoder;
 import java.nio.file.Path;
 import picocli.CommandLine.Option;
 
-/** The {@code --root} option every index command shares, and the encoder an index was built with. */
+/** The {@code --home} option every index command shares, and the encoder an index was built with. */
 final class IndexRoot {
 
-    @Option(names = "--root", paramLabel = "DIR",
-            description = "Where named indexes live (default: $KILN_HOME/indexes; KILN_HOME defaults to ~/.kiln).")
-    Path root;
+    @Option(names = "--home", paramLabel = "DIR",
+            description = "Kiln's data directory; indexes live in DIR/indexes (default: $KILN_HOME, else ~/.kiln).")
+    Path home;
 
     IndexCatalog catalog() {
-        if (root != null) {
-            return new IndexCatalog(root);
+        Path base = home;
+        if (base == null) {
+            String env = System.getenv("KILN_HOME");
+            base = env != null && !env.isBlank() ? Path.of(env) : Path.of(System.getProperty("user.home"), ".kiln");
         }
-        String home = System.getenv("KILN_HOME");
-        Path base = home != null && !home.isBlank() ? Path.of(home) : Path.of(System.getProperty("user.home"), ".kiln");
         return new IndexCatalog(base.resolve("indexes"));
     }
 
