@@ -269,6 +269,34 @@ public final class PassageIndex implements AutoCloseable {
         });
     }
 
+    /**
+     * The stored unit vectors of the passages {@code ids} that are present, by id (for re-ranking,
+     * e.g. maximal marginal relevance, without embedding the passages again).
+     */
+    public Map<String, float[]> vectors(java.util.Collection<String> ids) {
+        return withSearcher(s -> {
+            Map<String, float[]> out = new LinkedHashMap<>();
+            for (String id : ids) {
+                TopDocs top = s.search(new TermQuery(new Term(ID, id)), 1);
+                if (top.scoreDocs.length == 0) {
+                    continue;
+                }
+                int doc = top.scoreDocs[0].doc;
+                LeafReaderContext leaf = s.getIndexReader().leaves().get(
+                        org.apache.lucene.index.ReaderUtil.subIndex(doc, s.getIndexReader().leaves()));
+                FloatVectorValues values = leaf.reader().getFloatVectorValues(VECTOR);
+                if (values == null) {
+                    continue;
+                }
+                var it = values.iterator();
+                if (it.advance(doc - leaf.docBase) == doc - leaf.docBase) {
+                    out.put(id, values.vectorValue(it.index()).clone());
+                }
+            }
+            return out;
+        });
+    }
+
     /** Makes every change so far durable. */
     public void commit() {
         requireWritable();

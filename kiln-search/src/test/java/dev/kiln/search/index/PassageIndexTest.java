@@ -84,6 +84,18 @@ class PassageIndexTest {
     }
 
     @Test
+    void storedVectorsComeBackAtUnitLength() {
+        try (PassageIndex index = filled()) {
+            index.add(List.of(new Passage("d", "d")), new float[][] {{3, 4, 0}});
+            index.commit();
+            Map<String, float[]> v = index.vectors(List.of("c", "d", "missing"));
+            assertThat(v).containsOnlyKeys("c", "d");
+            assertThat(v.get("d")).containsExactly(0.6f, 0.8f, 0f);
+            assertThat(v.get("c")).containsExactly(0.6f, 0f, 0.8f);
+        }
+    }
+
+    @Test
     void persistsAcrossReopening() {
         try (PassageIndex index = filled()) {
             index.commit();
