@@ -87,6 +87,7 @@ public final class IndexSearchCommand implements Callable<Integer> {
                     row.put("rank", rank++);
                     row.put("id", h.id());
                     row.put("score", h.score());
+                    row.put("title", h.passage().title());
                     row.put("text", h.passage().text());
                     row.put("metadata", h.passage().metadata());
                     rows.add(row);
@@ -101,7 +102,8 @@ public final class IndexSearchCommand implements Callable<Integer> {
             Table t = Table.withHeader("rank", "score", "id", "text");
             int rank = 1;
             for (PassageHit h : hits) {
-                t.row(rank++, h.score(), h.id(), snippet(h.passage().text(), 90));
+                String title = h.passage().title();
+                t.row(rank++, h.score(), h.id(), snippet(title.isBlank() ? h.passage().text() : title + " — " + h.passage().text(), 90));
             }
             out.print(t);
             if (hits.isEmpty()) {

@@ -4,10 +4,15 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * One unit of retrieval: an id unique within its index, the text that is embedded and keyword
- * indexed, and string metadata that searches can filter on (e.g. {@code source}, {@code doc}).
+ * One unit of retrieval: an id unique within its index, its text, and string metadata that
+ * searches can filter on (e.g. {@code source}, {@code doc}). A {@code title} in the metadata is
+ * searched with the text — keyword indexed and embedded before it — but not part of it, so answers
+ * can quote the text alone.
  */
 public record Passage(String id, String text, Map<String, String> metadata) {
+    /** The metadata key of a passage's title. */
+    public static final String TITLE = "title";
+
     public Passage {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(text, "text");
@@ -25,5 +30,16 @@ public record Passage(String id, String text, Map<String, String> metadata) {
 
     public Passage(String id, String text) {
         this(id, text, Map.of());
+    }
+
+    /** The title, or "" when there is none. */
+    public String title() {
+        return metadata.getOrDefault(TITLE, "");
+    }
+
+    /** What is embedded for the passage: its title and text, or the text alone. */
+    public String embeddingText() {
+        String title = title().strip();
+        return title.isEmpty() ? text : text.isBlank() ? title : title + "\n\n" + text;
     }
 }

@@ -230,7 +230,7 @@ public final class PassageIndex implements AutoCloseable {
     }
 
     /**
-     * Embeds {@code passages} with {@code embedder} in batches and adds them, advancing
+     * Embeds {@code passages} ({@link Passage#embeddingText()}: title and text) with {@code embedder} in batches and adds them, advancing
      * {@code progress} by one a passage.
      */
     public void add(List<Passage> passages, Embedder embedder, Progress progress) {
@@ -240,7 +240,7 @@ public final class PassageIndex implements AutoCloseable {
         }
         for (int from = 0; from < passages.size(); from += EMBED_BATCH) {
             List<Passage> batch = passages.subList(from, Math.min(passages.size(), from + EMBED_BATCH));
-            add(batch, embedder.embed(batch.stream().map(Passage::text).toList()));
+            add(batch, embedder.embed(batch.stream().map(Passage::embeddingText).toList()));
             progress.advance(batch.size());
         }
     }
@@ -630,6 +630,9 @@ public final class PassageIndex implements AutoCloseable {
         Document doc = new Document();
         doc.add(new StringField(ID, p.id(), Field.Store.YES));
         doc.add(new TextField(TEXT, p.text(), Field.Store.YES));
+        if (!p.title().isBlank()) {
+            doc.add(new TextField(TEXT, p.title(), Field.Store.NO));
+        }
         for (Map.Entry<String, String> m : new java.util.TreeMap<>(p.metadata()).entrySet()) {
             doc.add(new StringField(META + m.getKey(), m.getValue(), Field.Store.YES));
         }

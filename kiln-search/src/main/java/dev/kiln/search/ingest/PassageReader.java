@@ -23,8 +23,8 @@ import java.util.stream.Stream;
 
 /**
  * Reads documents into passages for an index. JSON Lines files ({@code .jsonl}, {@code .ndjson})
- * give one passage per record: an id field, a text field, an optional title (put before the text
- * and kept as metadata) and every other scalar field as metadata. Text files ({@code .txt},
+ * give one passage per record: an id field, a text field, an optional title (the passage's
+ * {@link Passage#TITLE} metadata, searched with the text) and every other scalar field as metadata. Text files ({@code .txt},
  * {@code .md}, {@code .markdown}, {@code .rst}) are cut at blank lines into paragraphs, packed
  * into passages of at most {@code maxWords} words (a longer paragraph is cut between sentences,
  * and a Markdown heading starts a new passage), each with its {@code source}, first {@code line}
@@ -165,14 +165,18 @@ public final class PassageReader {
             Map<String, String> metadata = new LinkedHashMap<>();
             record.fields().forEachRemaining(e -> {
                 String key = e.getKey();
-                if (!key.equals(idField) && !key.equals(textField) && e.getValue().isValueNode() && !e.getValue().isNull()
+                if (!key.equals(idField) && !key.equals(textField) && !key.equals(titleField) && !key.equals(Passage.TITLE)
+                        && e.getValue().isValueNode() && !e.getValue().isNull()
                         && key.matches("[A-Za-z0-9_.\\-]+")) {
                     metadata.put(key, e.getValue().asText());
                 }
             });
             metadata.put("source", file.toString());
             metadata.put("line", Integer.toString(lineNo));
-            String body = title == null || title.isBlank() ? text : text == null || text.isBlank() ? title : title + "\n\n" + text;
+            if (title != null && !title.isBlank()) {
+                metadata.put(Passage.TITLE, title);
+            }
+            String body = text == null ? "" : text;
             out.add(new Located(new Passage(id, body, metadata), file + ":" + lineNo));
         }
         return out;

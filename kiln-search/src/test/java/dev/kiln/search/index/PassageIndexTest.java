@@ -54,6 +54,18 @@ class PassageIndexTest {
     }
 
     @Test
+    void aTitleIsSearchedButNotPartOfTheText() {
+        try (PassageIndex index = filled()) {
+            index.add(List.of(new Passage("t", "Use shutil.copyfile.", Map.of("title", "Duplicating a file"))),
+                    new float[][] {{0, 1, 1}});
+            List<PassageHit> hits = index.searchKeywords("duplicating", 3, MetadataFilter.none());
+            assertThat(hits).extracting(PassageHit::id).containsExactly("t");
+            assertThat(hits.get(0).passage().text()).isEqualTo("Use shutil.copyfile.");
+            assertThat(hits.get(0).passage().title()).isEqualTo("Duplicating a file");
+        }
+    }
+
+    @Test
     void filtersApplyToBothKindsOfSearch() {
         try (PassageIndex index = filled()) {
             MetadataFilter faq = MetadataFilter.of("doc", "faq");

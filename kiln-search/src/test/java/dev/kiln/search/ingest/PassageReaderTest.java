@@ -26,7 +26,9 @@ class PassageReaderTest {
         List<Passage> ps = PassageReader.defaults().read(List.of(f)).passages();
         assertThat(ps).hasSize(2);
         assertThat(ps.get(0).id()).isEqualTo("a");
-        assertThat(ps.get(0).text()).isEqualTo("Copying\n\nUse copy.copy.");
+        assertThat(ps.get(0).text()).isEqualTo("Use copy.copy.");
+        assertThat(ps.get(0).title()).isEqualTo("Copying");
+        assertThat(ps.get(0).embeddingText()).isEqualTo("Copying\n\nUse copy.copy.");
         assertThat(ps.get(0).metadata()).containsEntry("doc", "faq").containsEntry("rank", "3").containsEntry("title", "Copying")
                 .containsEntry("line", "1").doesNotContainKey("tags");
         assertThat(ps.get(1).id()).isEqualTo("c.jsonl:3");
@@ -35,7 +37,10 @@ class PassageReaderTest {
     @Test
     void withoutATitleFieldOnlyTheTextIsIndexed() throws IOException {
         Path f = Files.writeString(tmp.resolve("c.jsonl"), "{\"id\": \"a\", \"title\": \"T\", \"text\": \"body\"}\n");
-        assertThat(new PassageReader("id", "text", null, 200).read(List.of(f)).passages().get(0).text()).isEqualTo("body");
+        Passage p = new PassageReader("id", "text", null, 200).read(List.of(f)).passages().get(0);
+        assertThat(p.text()).isEqualTo("body");
+        assertThat(p.title()).isEmpty();
+        assertThat(p.metadata()).doesNotContainKey("title");
     }
 
     @Test
