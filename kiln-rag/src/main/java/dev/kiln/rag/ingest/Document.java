@@ -1,5 +1,9 @@
 package dev.kiln.rag.ingest;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
 
@@ -20,6 +24,34 @@ public record Document(String id, String title, String source, String text, List
                         + " lies outside its " + text.length() + " characters");
             }
         }
+    }
+
+    /**
+     * The SHA-256, in hex, of what this document's chunks are made of: its title, text and headings
+     * (not its id or source path). Equal documents read twice give the same hash; a changed title,
+     * text or heading gives another, so a knowledge base that keeps hashes can skip unchanged
+     * documents and replace the chunks of changed ones.
+     */
+    public String contentHash() {
+        MessageDigest sha;
+        try {
+            sha = MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java runtime has SHA-256", e);
+        }
+        field(sha, title);
+        field(sha, text);
+        for (Heading h : headings) {
+            field(sha, h.level() + " " + h.offset() + " " + h.title());
+        }
+        return HexFormat.of().formatHex(sha.digest());
+    }
+
+    private static void field(MessageDigest sha, String value) {
+        byte[] bytes = value.getBytes(StandardCharsets.UTF_8);
+        sha.update(Integer.toString(bytes.length).getBytes(StandardCharsets.US_ASCII));
+        sha.update((byte) ':');
+        sha.update(bytes);
     }
 
     /** A section heading: its level (1 = top), its title, and where its section starts in the text. */
