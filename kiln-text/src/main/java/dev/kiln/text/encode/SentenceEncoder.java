@@ -145,6 +145,14 @@ public final class SentenceEncoder implements Embedder {
         return new SentenceEncoder(Objects.requireNonNull(model, "model"), Objects.requireNonNull(settings, "settings"));
     }
 
+    /**
+     * The WordPiece tokenizer of {@code model} at the model's default length, read once from its
+     * tokenizer.json without loading the ONNX graph (for counting tokens, e.g. to size chunks).
+     */
+    public static WordPieceTokenizer tokenizerOf(EncoderModel model) {
+        return TOKENIZERS.computeIfAbsent(Objects.requireNonNull(model, "model"), SentenceEncoder::readTokenizer);
+    }
+
     private static WordPieceTokenizer readTokenizer(EncoderModel model) {
         try (InputStream in = model.open(model.tokenizerResource())) {
             return WordPieceTokenizer.fromTokenizerJson(in, model.artifact() + "!/" + model.tokenizerResource());
