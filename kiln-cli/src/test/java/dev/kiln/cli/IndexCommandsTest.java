@@ -70,7 +70,7 @@ class IndexCommandsTest {
     void anUnknownIndexNameListsTheExistingOnes() {
         CliRun run = CliRun.of("index", "search", "--home", home, "--name", "fqa", "copy");
         assertThat(run.exitCode()).isEqualTo(2);
-        assertThat(run.err()).contains("no index named 'fqa'").contains("the indexes there are: faq").doesNotContain("Exception");
+        assertThat(run.err()).contains("no index named 'fqa'").contains("those there are: faq").doesNotContain("Exception");
     }
 
     @Test

@@ -3,36 +3,15 @@ package dev.kiln.rag.generate;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.kiln.rag.WordHashEmbedder;
 import dev.kiln.text.encode.Embedder;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import org.junit.jupiter.api.Test;
 
-/**
- * The extractive answerer with a transparent embedder — a bag of lower-cased words hashed into 64
- * dimensions — so that which sentence wins follows from word overlap alone.
- */
+/** The extractive answerer with {@link WordHashEmbedder}, so that which sentence wins follows from word overlap alone. */
 class ExtractiveGeneratorTest {
-    static final Embedder WORDS = new Embedder() {
-        @Override
-        public float[][] embed(List<String> texts) {
-            float[][] out = new float[texts.size()][64];
-            for (int i = 0; i < texts.size(); i++) {
-                for (String w : texts.get(i).toLowerCase(Locale.ROOT).split("\\W+")) {
-                    if (!w.isEmpty()) {
-                        out[i][Math.floorMod(w.hashCode(), 64)] += 1;
-                    }
-                }
-            }
-            return out;
-        }
-
-        @Override
-        public int dimension() {
-            return 64;
-        }
-    };
+    static final Embedder WORDS = WordHashEmbedder.INSTANCE;
 
     private static Source source(int n, String text) {
         return new Source(n, "c" + n, "d" + n, "Title " + n, "doc" + n + ".md", text, 1.0 / n);

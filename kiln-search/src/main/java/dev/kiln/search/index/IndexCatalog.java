@@ -21,9 +21,22 @@ public final class IndexCatalog {
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.\\-]{0,63}");
 
     private final Path root;
+    private final String kind;
+    private final String makeOne;
 
+    /** Indexes under {@code root}. */
     public IndexCatalog(Path root) {
+        this(root, "index", "kiln index build --name %s --docs PATH");
+    }
+
+    /**
+     * Directories under {@code root} that hold a {@link PassageIndex} and are called {@code kind}
+     * in messages ("knowledge base"); {@code makeOne} is the command that makes one, with %s for the name.
+     */
+    public IndexCatalog(Path root, String kind, String makeOne) {
         this.root = root;
+        this.kind = kind;
+        this.makeOne = makeOne;
     }
 
     public Path root() {
@@ -54,7 +67,7 @@ public final class IndexCatalog {
      */
     public Path path(String name) {
         if (name == null || !NAME.matcher(name).matches()) {
-            throw new IllegalArgumentException("index name '" + name + "': expected 1-64 letters, digits, '_', '-' or '.',"
+            throw new IllegalArgumentException(kind + " name '" + name + "': expected 1-64 letters, digits, '_', '-' or '.',"
                     + " starting with a letter or digit");
         }
         return root.resolve(name);
@@ -70,13 +83,14 @@ public final class IndexCatalog {
         return PassageIndex.open(existing(name));
     }
 
-    private Path existing(String name) {
+    /** The directory of the existing index {@code name}; an unknown name is an error that lists the known ones. */
+    public Path existing(String name) {
         Path dir = path(name);
         if (!Files.isDirectory(dir)) {
             List<String> names = names();
-            throw new IllegalArgumentException("no index named '" + name + "' in " + root + "; "
-                    + (names.isEmpty() ? "there are none yet (make one with: kiln index build --name " + name + " --docs PATH)"
-                    : "the indexes there are: " + String.join(", ", names)));
+            throw new IllegalArgumentException("no " + kind + " named '" + name + "' in " + root + "; "
+                    + (names.isEmpty() ? "there are none yet (make one with: " + String.format(makeOne, name) + ")"
+                    : "those there are: " + String.join(", ", names)));
         }
         return dir;
     }
@@ -92,7 +106,7 @@ public final class IndexCatalog {
                                                               boolean calibrate, Consumer<PassageIndex> fill) {
         Path target = path(name);
         if (Files.exists(target) && !replace) {
-            throw new IllegalArgumentException("an index named '" + name + "' already exists in " + root
+            throw new IllegalArgumentException("a " + kind + " named '" + name + "' already exists in " + root
                     + "; choose another name, add to it (kiln index add), or rebuild it with --replace");
         }
         Path staging = null;

@@ -261,6 +261,22 @@ public final class PassageIndex implements AutoCloseable {
         return present;
     }
 
+    /** Removes every passage whose metadata {@code key} is {@code value}; returns how many there were. */
+    public int deleteWhere(String key, String value) {
+        requireWritable();
+        Term term = new Term(META + key, value);
+        int present = withSearcher(s -> s.count(new TermQuery(term)));
+        if (present > 0) {
+            try {
+                writer.deleteDocuments(term);
+                changes.incrementAndGet();
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot delete from the index in " + dir + ": " + e.getMessage(), e);
+            }
+        }
+        return present;
+    }
+
     /** The passage {@code id}, if present. */
     public Optional<Passage> get(String id) {
         return withSearcher(s -> {

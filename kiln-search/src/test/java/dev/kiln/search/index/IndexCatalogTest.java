@@ -36,7 +36,7 @@ class IndexCatalogTest {
         assertThatThrownBy(() -> catalog.openReadOnly("nope")).hasMessageContaining("no index named 'nope'")
                 .hasMessageContaining("there are none yet");
         catalog.build("docs", IndexSettings.of(2, "test"), false, false, ix -> fill(ix, "a"));
-        assertThatThrownBy(() -> catalog.openReadOnly("nope")).hasMessageContaining("the indexes there are: docs");
+        assertThatThrownBy(() -> catalog.openReadOnly("nope")).hasMessageContaining("those there are: docs");
         assertThatThrownBy(() -> catalog.path("../escape")).hasMessageContaining("index name '../escape'");
     }
 

@@ -1,0 +1,76 @@
+package dev.kiln.cli.rag;
+
+import dev.kiln.rag.answer.QuestionAnswerer;
+import dev.kiln.rag.generate.ChatServerSettings;
+import dev.kiln.rag.generate.ExtractiveGenerator;
+import dev.kiln.rag.generate.FallbackGenerator;
+import dev.kiln.rag.generate.Generator;
+import dev.kiln.rag.generate.OpenAiChatGenerator;
+import dev.kiln.rag.kb.KnowledgeBase;
+import dev.kiln.search.index.IndexCatalog;
+import dev.kiln.search.retrieve.SearchMode;
+import dev.kiln.text.encode.EncoderModel;
+import dev.kiln.text.encode.SentenceEncoder;
+import java.nio.file.Path;
+import java.util.Map;
+import picocli.CommandLine.Option;
+
+/** The options every {@code kiln rag} command shares: which knowledge base, where, and how to answer. */
+final class KnowledgeBaseOptions {
+
+    @Option(names = "--kb", required = true, paramLabel = "NAME", description = "The knowledge base.")
+    String name;
+
+    @Option(names = "--home", paramLabel = "DIR",
+            description = "Kiln's data directory; knowledge bases live in DIR/kb (default: $KILN_HOME, else ~/.kiln).")
+    Path home;
+
+    IndexCatalog catalog() {
+        Path base = home;
+        if (base == null) {
+            String env = System.getenv("KILN_HOME");
+            base = env != null && !env.isBlank() ? Path.of(env) : Path.of(System.getProperty("user.home"), ".kiln");
+        }
+        return new IndexCatalog(base.resolve("kb"), "knowledge base", "kiln rag ingest --kb %s PATH");
+    }
+
+    KnowledgeBase open(boolean writable) {
+        return KnowledgeBase.open(catalog().existing(name), writable);
+    }
+
+    static SentenceEncoder encoder(KnowledgeBase kb) {
+        return SentenceEncoder.of(EncoderModel.named(kb.index().settings().encoder()), SentenceEncoder.Settings.defaults());
+    }
+
+    /** The answer options of ask, chat and eval. */
+    static final class Answering {
+        @Option(names = "-k", paramLabel = "K", description = "Sources per answer (default: ${DEFAULT-VALUE}).")
+        int k = 5;
+
+        @Option(names = "--mode", paramLabel = "hybrid|dense|bm25", description = "How chunks are ranked (default: ${DEFAULT-VALUE}).")
+        String mode = "hybrid";
+
+        @Option(names = "--generator", paramLabel = "auto|extractive|llm",
+                description = "Who writes the answer: extractive (offline), llm (the chat server in KILN_LLM_BASE_URL, KILN_LLM_MODEL,"
+                        + " KILN_LLM_API_KEY), or auto (llm when configured, falling back to extractive; the default).")
+        String generator = "auto";
+
+        QuestionAnswerer answerer(KnowledgeBase kb, SentenceEncoder encoder) {
+            return new QuestionAnswerer(kb, encoder, generator(encoder),
+                    QuestionAnswerer.Settings.defaults().withK(k).withMode(SearchMode.parse(mode)));
+        }
+
+        Generator generator(SentenceEncoder encoder) {
+            Map<String, String> env = System.getenv();
+            Generator extractive = new ExtractiveGenerator(encoder);
+            return switch (generator) {
+                case "extractive" -> extractive;
+                case "llm" -> new OpenAiChatGenerator(ChatServerSettings.fromEnvironment(env));
+                case "auto" -> ChatServerSettings.isConfigured(env)
+                        ? new FallbackGenerator(new OpenAiChatGenerator(ChatServerSettings.fromEnvironment(env)), extractive)
+                        : extractive;
+                default -> throw new IllegalArgumentException("--generator: expected auto, extractive or llm, got '" + generator + "'");
+            };
+        }
+    }
+}

@@ -1,0 +1,46 @@
+package dev.kiln.rag.answer;
+
+import dev.kiln.search.index.MetadataFilter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * A conversation with a knowledge base: each question is made standalone with the previous turn
+ * ({@link FollowUpRewriter}) before retrieval, and the turns are kept. Not thread-safe: one
+ * session per conversation.
+ */
+public final class ChatSession {
+    /** One exchange: what was asked, what was searched for, and the result. */
+    public record Turn(String question, String standaloneQuery, QuestionAnswerer.Result result) {
+    }
+
+    private final QuestionAnswerer answerer;
+    private final FollowUpRewriter rewriter = new FollowUpRewriter();
+    private final int maxTurns;
+    private final List<Turn> turns = new ArrayList<>();
+
+    public ChatSession(QuestionAnswerer answerer, int maxTurns) {
+        if (maxTurns < 1) {
+            throw new IllegalArgumentException("maxTurns must be >= 1");
+        }
+        this.answerer = answerer;
+        this.maxTurns = maxTurns;
+    }
+
+    public Turn ask(String question, Consumer<String> tokens) {
+        String previous = turns.isEmpty() ? null : turns.get(turns.size() - 1).standaloneQuery();
+        String query = rewriter.standalone(question, previous);
+        QuestionAnswerer.Result r = answerer.ask(query, MetadataFilter.none(), tokens);
+        Turn turn = new Turn(question, query, r);
+        turns.add(turn);
+        if (turns.size() > maxTurns) {
+            turns.remove(0);
+        }
+        return turn;
+    }
+
+    public List<Turn> turns() {
+        return List.copyOf(turns);
+    }
+}
