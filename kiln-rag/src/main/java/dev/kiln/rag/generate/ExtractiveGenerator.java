@@ -138,7 +138,7 @@ public final class ExtractiveGenerator implements Generator {
             List<Sentence> sentences = SentenceSplitter.english().split(s.text());
             for (int i = 0; i < sentences.size() && texts.size() < settings.maxCandidates(); i++) {
                 String t = sentences.get(i).text();
-                if (t.strip().length() < 2) {
+                if (!isProse(t)) {
                     continue;
                 }
                 where.add(new int[] {s.number(), i});
@@ -169,6 +169,28 @@ public final class ExtractiveGenerator implements Generator {
         }
         out.sort(Comparator.comparingDouble(ScoredSentence::score).reversed());
         return out;
+    }
+
+    /**
+     * Whether a "sentence" reads as prose rather than code or markup: mostly letters and spaces,
+     * no indented code lines, no reST directive. An answer quotes prose only.
+     */
+    static boolean isProse(String sentence) {
+        String t = sentence.strip();
+        if (t.length() < 2 || t.startsWith("..") || t.startsWith(">>>") || t.contains("\n    ") || t.contains("\n\t")) {
+            return false;
+        }
+        int letters = 0;
+        int others = 0;
+        for (int i = 0; i < t.length(); i++) {
+            char c = t.charAt(i);
+            if (Character.isLetter(c) || Character.isWhitespace(c)) {
+                letters++;
+            } else {
+                others++;
+            }
+        }
+        return letters >= 0.75 * (letters + others);
     }
 
     private List<ScoredSentence> choose(List<ScoredSentence> scored) {

@@ -68,4 +68,13 @@ class ExtractiveGeneratorTest {
                 .answer("import the package program", List.of(one));
         assertThat(a.text().indexOf("Install")).isLessThan(a.text().indexOf("Then import"));
     }
+
+    @Test
+    void codeAndMarkupAreNotQuoted() {
+        assertThat(ExtractiveGenerator.isProse("Use copy.deepcopy for a deep copy of nested lists.")).isTrue();
+        assertThat(ExtractiveGenerator.isProse(".. method:: list.copy()")).isFalse();
+        assertThat(ExtractiveGenerator.isProse("def __get__(self, obj):\n    return self")).isFalse();
+        assertThat(ExtractiveGenerator.isProse(">>> x = [1, 2, 3]")).isFalse();
+        assertThat(ExtractiveGenerator.isProse("{k: v for (k, v) in d.items() if v > 0}")).isFalse();
+    }
 }
