@@ -1,5 +1,6 @@
 package dev.kiln.cli.index;
 
+import dev.kiln.cli.KilnHome;
 import dev.kiln.search.index.IndexCatalog;
 import dev.kiln.search.index.IndexSettings;
 import dev.kiln.text.encode.EncoderModel;
@@ -15,12 +16,7 @@ final class IndexRoot {
     Path home;
 
     IndexCatalog catalog() {
-        Path base = home;
-        if (base == null) {
-            String env = System.getenv("KILN_HOME");
-            base = env != null && !env.isBlank() ? Path.of(env) : Path.of(System.getProperty("user.home"), ".kiln");
-        }
-        return new IndexCatalog(base.resolve("indexes"));
+        return new IndexCatalog(KilnHome.resolve(home).resolve("indexes"));
     }
 
     /** The sentence encoder named in an index's settings. */

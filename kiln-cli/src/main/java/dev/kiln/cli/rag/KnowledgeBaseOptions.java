@@ -1,5 +1,6 @@
 package dev.kiln.cli.rag;
 
+import dev.kiln.cli.KilnHome;
 import dev.kiln.rag.answer.QuestionAnswerer;
 import dev.kiln.rag.generate.ChatServerSettings;
 import dev.kiln.rag.generate.ExtractiveGenerator;
@@ -26,12 +27,7 @@ final class KnowledgeBaseOptions {
     Path home;
 
     IndexCatalog catalog() {
-        Path base = home;
-        if (base == null) {
-            String env = System.getenv("KILN_HOME");
-            base = env != null && !env.isBlank() ? Path.of(env) : Path.of(System.getProperty("user.home"), ".kiln");
-        }
-        return new IndexCatalog(base.resolve("kb"), "knowledge base", "kiln rag ingest --kb %s PATH");
+        return new IndexCatalog(KilnHome.resolve(home).resolve("kb"), "knowledge base", "kiln rag ingest --kb %s PATH");
     }
 
     KnowledgeBase open(boolean writable) {

@@ -1,5 +1,6 @@
 package dev.kiln.rag.eval;
 
+import dev.kiln.search.UnitVectors;
 import dev.kiln.text.encode.Embedder;
 import dev.kiln.text.sentence.Sentence;
 import dev.kiln.text.sentence.SentenceSplitter;
@@ -86,7 +87,7 @@ public final class Faithfulness {
             float[][] b = embedder.embed(contextSentences);
             for (float[] claim : a) {
                 for (float[] evidence : b) {
-                    if (cosine(claim, evidence) >= minCosine) {
+                    if (UnitVectors.cosine(claim, evidence) >= minCosine) {
                         supported++;
                         break;
                     }
@@ -94,15 +95,5 @@ public final class Faithfulness {
             }
         }
         return supported / (double) claims.size();
-    }
-
-    private static double cosine(float[] a, float[] b) {
-        double dot = 0, na = 0, nb = 0;
-        for (int i = 0; i < a.length; i++) {
-            dot += (double) a[i] * b[i];
-            na += (double) a[i] * a[i];
-            nb += (double) b[i] * b[i];
-        }
-        return na == 0 || nb == 0 ? 0 : dot / Math.sqrt(na * nb);
     }
 }

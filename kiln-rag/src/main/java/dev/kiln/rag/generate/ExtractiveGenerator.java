@@ -1,5 +1,6 @@
 package dev.kiln.rag.generate;
 
+import dev.kiln.search.UnitVectors;
 import dev.kiln.text.encode.Embedder;
 import dev.kiln.text.sentence.Sentence;
 import dev.kiln.text.sentence.SentenceSplitter;
@@ -154,7 +155,7 @@ public final class ExtractiveGenerator implements Generator {
         float[][] vectors = embedder.embed(texts);
         List<ScoredSentence> out = new ArrayList<>(texts.size());
         for (int i = 0; i < texts.size(); i++) {
-            double cosine = cosine(q, vectors[i]);
+            double cosine = UnitVectors.cosine(q, vectors[i]);
             double overlap = 0;
             if (!asked.isEmpty()) {
                 Set<String> has = new HashSet<>(terms.of(texts.get(i)));
@@ -222,15 +223,5 @@ public final class ExtractiveGenerator implements Generator {
         union.addAll(y);
         x.retainAll(y);
         return union.isEmpty() ? 0 : x.size() / (double) union.size();
-    }
-
-    private static double cosine(float[] a, float[] b) {
-        double dot = 0, na = 0, nb = 0;
-        for (int i = 0; i < a.length; i++) {
-            dot += (double) a[i] * b[i];
-            na += (double) a[i] * a[i];
-            nb += (double) b[i] * b[i];
-        }
-        return na == 0 || nb == 0 ? 0 : dot / Math.sqrt(na * nb);
     }
 }

@@ -247,24 +247,16 @@ public final class PassageIndex implements AutoCloseable {
 
     /** Removes the passage {@code id}; false when there is none. */
     public boolean delete(String id) {
-        requireWritable();
-        Term term = new Term(ID, id);
-        boolean present = withSearcher(s -> s.count(new TermQuery(term)) > 0);
-        if (present) {
-            try {
-                writer.deleteDocuments(term);
-                changes.incrementAndGet();
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot delete from the index in " + dir + ": " + e.getMessage(), e);
-            }
-        }
-        return present;
+        return deleteMatching(new Term(ID, id)) > 0;
     }
 
     /** Removes every passage whose metadata {@code key} is {@code value}; returns how many there were. */
     public int deleteWhere(String key, String value) {
+        return deleteMatching(new Term(META + key, value));
+    }
+
+    private int deleteMatching(Term term) {
         requireWritable();
-        Term term = new Term(META + key, value);
         int present = withSearcher(s -> s.count(new TermQuery(term)));
         if (present > 0) {
             try {
