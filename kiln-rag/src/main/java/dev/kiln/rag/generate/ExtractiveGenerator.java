@@ -174,11 +174,11 @@ public final class ExtractiveGenerator implements Generator {
 
     /**
      * Whether a "sentence" reads as prose rather than code or markup: mostly letters and spaces,
-     * no indented code lines, no reST directive. An answer quotes prose only.
+     * no indented code lines, no reST directive, Markdown heading or code fence. An answer quotes prose only.
      */
     static boolean isProse(String sentence) {
         String t = sentence.strip();
-        if (t.length() < 2 || t.startsWith("..") || t.startsWith(">>>") || t.contains("\n    ") || t.contains("\n\t")) {
+        if (t.length() < 2 || t.startsWith("..") || t.startsWith(">>>") || t.startsWith("#") || t.startsWith("```") || t.contains("\n    ") || t.contains("\n\t")) {
             return false;
         }
         int letters = 0;

@@ -75,6 +75,7 @@ class ExtractiveGeneratorTest {
         assertThat(ExtractiveGenerator.isProse(".. method:: list.copy()")).isFalse();
         assertThat(ExtractiveGenerator.isProse("def __get__(self, obj):\n    return self")).isFalse();
         assertThat(ExtractiveGenerator.isProse(">>> x = [1, 2, 3]")).isFalse();
+        assertThat(ExtractiveGenerator.isProse("## Passage indexes and their settings")).isFalse();
         assertThat(ExtractiveGenerator.isProse("{k: v for (k, v) in d.items() if v > 0}")).isFalse();
     }
 }
