@@ -12,7 +12,8 @@ import java.util.Arrays;
  * {@code supervised} and {@code unsupervised} the comparisons of the learning models with
  * scikit-learn, {@code nn} the neural networks beside PyTorch, {@code text} the TF-IDF pipelines
  * beside scikit-learn, {@code text-vectors} word2vec beside gensim, {@code embeddings} the sentence
- * encoder beside langchain4j, each writing its report; {@code minilm-references} writes the reference
+ * encoder beside langchain4j, {@code search} exact and HNSW vector search beside faiss and hnswlib, each writing
+ * its report; {@code minilm-references} writes the reference
  * files of the sentence encoder's tests; anything else goes to JMH's own command line (e.g. {@code -l}
  * lists benchmarks).
  */
@@ -33,6 +34,8 @@ public final class Bench {
             TextVectorsComparison.main(Arrays.copyOfRange(args, 1, args.length));
         } else if (args.length > 0 && args[0].equals("embeddings")) {
             dev.kiln.bench.text.EmbeddingComparison.main(Arrays.copyOfRange(args, 1, args.length));
+        } else if (args.length > 0 && args[0].equals("search")) {
+            dev.kiln.bench.search.SearchComparison.main(Arrays.copyOfRange(args, 1, args.length));
         } else if (args.length > 0 && args[0].equals("minilm-references")) {
             dev.kiln.bench.text.MiniLmReferences.main(Arrays.copyOfRange(args, 1, args.length));
         } else if (args.length > 0 && args[0].equals("unsupervised")) {
