@@ -425,9 +425,17 @@ public final class PassageIndex implements AutoCloseable {
             }
             settings = settings.withEfSearch(chosen);
             writeManifest(dir, settings);
+            if (chosen >= SLOW_EF_SEARCH) {
+                LOG.warn("{}: HNSW needs efSearch {} to reach recall@10 {}; vectors with so little neighbourhood structure"
+                        + " are searched about as fast, and exactly, by ExactIndex", dir, chosen, targetRecall);
+            }
             return new Calibration(chosen, chosenRecall, q, byEf);
         });
     }
+
+    /** From here on HNSW visits so much of the graph that a full scan is as fast (embeddings.md, random vectors). */
+    private static final int SLOW_EF_SEARCH = 2048;
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(PassageIndex.class);
 
     private static final int[] EF_LADDER = {16, 24, 32, 48, 64, 96, 128, 192, 256, 384, 512, 768, 1024, 1536, 2048, 3072, 4096,
         6144, 10_000};
