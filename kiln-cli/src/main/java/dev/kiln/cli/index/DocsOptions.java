@@ -41,7 +41,7 @@ final class DocsOptions {
 
     /** Warns when passages are longer than the encoder reads: only their start is embedded (BM25 sees all). */
     static void warnLong(List<Passage> passages, SentenceEncoder encoder) {
-        int window = encoder.tokenizer().settings().maxLength() - 2;
+        int window = encoder.window();
         long longer = passages.stream().filter(p -> encoder.tokenizer().tokenize(p.text()).size() > window).count();
         if (longer > 0) {
             LOG.warn("{} of the {} passages are longer than the model's window of {} word pieces; their vectors cover their "

@@ -64,7 +64,7 @@ public final class IndexSearchCommand implements Callable<Integer> {
         }
         try (PassageIndex index = root.catalog().openReadOnly(name)) {
             SentenceEncoder encoder = IndexRoot.encoder(index.settings());
-            int window = encoder.tokenizer().settings().maxLength() - 2;
+            int window = encoder.window();
             int pieces = encoder.tokenizer().tokenize(query).size();
             boolean truncated = searchMode != SearchMode.BM25 && pieces > window;
             if (truncated) {
@@ -103,7 +103,7 @@ public final class IndexSearchCommand implements Callable<Integer> {
             int rank = 1;
             for (PassageHit h : hits) {
                 String title = h.passage().title();
-                t.row(rank++, h.score(), h.id(), snippet(title.isBlank() ? h.passage().text() : title + " — " + h.passage().text(), 90));
+                t.row(rank++, h.score(), h.id(), Table.snippet(title.isBlank() ? h.passage().text() : title + " — " + h.passage().text(), 90));
             }
             out.print(t);
             if (hits.isEmpty()) {
@@ -111,10 +111,5 @@ public final class IndexSearchCommand implements Callable<Integer> {
             }
         }
         return 0;
-    }
-
-    static String snippet(String text, int width) {
-        String flat = text.replaceAll("\\s+", " ").strip();
-        return flat.length() <= width ? flat : flat.substring(0, width - 1) + "…";
     }
 }

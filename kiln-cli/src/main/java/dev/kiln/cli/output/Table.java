@@ -56,6 +56,12 @@ public final class Table {
     }
 
     /** 0.123457, 12345.7, 1.23457e+08, NaN. */
+    /** {@code text} on one line (white space collapsed), cut to {@code width} characters with an ellipsis. */
+    public static String snippet(String text, int width) {
+        String flat = text.replaceAll("\\s+", " ").strip();
+        return flat.length() <= width ? flat : flat.substring(0, width - 1) + "…";
+    }
+
     public static String number(double d) {
         if (Double.isNaN(d) || Double.isInfinite(d)) {
             return Double.toString(d);

@@ -1,5 +1,6 @@
 package dev.kiln.cli.rag;
 
+import dev.kiln.cli.output.Table;
 import dev.kiln.rag.answer.QuestionAnswerer;
 import dev.kiln.rag.generate.Source;
 import java.io.PrintWriter;
@@ -33,7 +34,7 @@ final class AnswerOutput {
             c.put("title", s.title());
             c.put("source", s.location());
             c.put("score", s.score());
-            c.put("snippet", snippet(s.text(), 240));
+            c.put("snippet", Table.snippet(s.text(), 240));
             citations.add(c);
         }
         out.put("sources", citations);
@@ -47,13 +48,8 @@ final class AnswerOutput {
         for (Source s : r.sources()) {
             if (r.answer().cited().contains(s.number())) {
                 out.printf(Locale.ROOT, "  [%d] %s%s — %s%n", s.number(), s.title().isBlank() ? s.documentId() : s.title(),
-                        s.location().isBlank() ? "" : " (" + s.location() + ")", snippet(s.text(), 100));
+                        s.location().isBlank() ? "" : " (" + s.location() + ")", Table.snippet(s.text(), 100));
             }
         }
-    }
-
-    static String snippet(String text, int width) {
-        String flat = text.replaceAll("\\s+", " ").strip();
-        return flat.length() <= width ? flat : flat.substring(0, width - 1) + "…";
     }
 }

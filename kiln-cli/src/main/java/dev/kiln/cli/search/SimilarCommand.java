@@ -67,7 +67,7 @@ public final class SimilarCommand implements Callable<Integer> {
         }
         List<String> texts = sentences.stream().map(Sentence::text).toList();
         SentenceEncoder encoder = SentenceEncoder.allMiniLmL6V2();
-        int window = encoder.tokenizer().settings().maxLength() - 2;
+        int window = encoder.window();
         long longSentences = texts.stream().filter(t -> encoder.tokenizer().tokenize(t).size() > window).count();
         if (longSentences > 0) {
             LOG.warn("{} of the {} sentences are longer than the model's window of {} word pieces; only their start is embedded",

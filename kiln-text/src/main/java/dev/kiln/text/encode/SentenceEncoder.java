@@ -174,6 +174,11 @@ public final class SentenceEncoder implements Embedder {
         return tokenizer;
     }
 
+    /** The word pieces of a text this encoder reads: its length less [CLS] and [SEP]; later pieces are cut off. */
+    public int window() {
+        return tokenizer.settings().maxLength() - 2;
+    }
+
     /** The SHA-256 of the ONNX file, in hex: which weights these embeddings come from. */
     public String modelSha256() {
         return sha256;
