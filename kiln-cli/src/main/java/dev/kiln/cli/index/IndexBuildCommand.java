@@ -54,11 +54,7 @@ public final class IndexBuildCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         IndexCatalog catalog = root.catalog();
-        catalog.path(name);
-        if (catalog.exists(name) && !replace) {
-            throw new IllegalArgumentException("an index named '" + name + "' already exists in " + catalog.root()
-                    + "; choose another name, add to it (kiln index add), or rebuild it with --replace");
-        }
+        catalog.checkBuildable(name, replace);
         long t0 = System.nanoTime();
         PassageReader.Result read = docs.read();
         SentenceEncoder encoder = SentenceEncoder.of(EncoderModel.ALL_MINILM_L6_V2, SentenceEncoder.Settings.defaults());

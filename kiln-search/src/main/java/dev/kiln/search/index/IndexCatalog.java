@@ -104,11 +104,7 @@ public final class IndexCatalog {
      */
     public java.util.Optional<PassageIndex.Calibration> build(String name, IndexSettings settings, boolean replace,
                                                               boolean calibrate, Consumer<PassageIndex> fill) {
-        Path target = path(name);
-        if (Files.exists(target) && !replace) {
-            throw new IllegalArgumentException("a " + kind + " named '" + name + "' already exists in " + root
-                    + "; choose another name, add to it (kiln index add), or rebuild it with --replace");
-        }
+        Path target = checkBuildable(name, replace);
         Path staging = null;
         PassageIndex.Calibration calibration = null;
         try {
@@ -138,6 +134,20 @@ public final class IndexCatalog {
                 deleteTree(staging);
             }
         }
+    }
+
+    /**
+     * The directory {@link #build} would fill for {@code name}, checked first (before any costly
+     * work): a valid name, and no index of that name unless {@code replace}.
+     */
+    public Path checkBuildable(String name, boolean replace) {
+        Path target = path(name);
+        if (Files.exists(target) && !replace) {
+            throw new IllegalArgumentException(("aeiou".indexOf(kind.charAt(0)) >= 0 ? "an " : "a ") + kind + " named '" + name
+                    + "' already exists in " + root
+                    + "; choose another name, add to it (kiln index add), or rebuild it with --replace");
+        }
+        return target;
     }
 
     /** Deletes index {@code name}; false when there is none. */
