@@ -59,8 +59,12 @@ public final class QuestionAnswerer {
         }
     }
 
-    /** An answer with the sources it was written from and where the time went. */
-    public record Result(String question, Answer answer, List<Source> sources, double retrieveSeconds, double generateSeconds) {
+    /**
+     * An answer with the sources it was written from, the documents of all candidates retrieved
+     * (best first, each once), and where the time went.
+     */
+    public record Result(String question, Answer answer, List<Source> sources, List<String> rankedDocuments,
+                         double retrieveSeconds, double generateSeconds) {
     }
 
     private final PassageIndex index;
@@ -85,12 +89,38 @@ public final class QuestionAnswerer {
 
     /** The sources {@code question} retrieves, numbered from 1. */
     public List<Source> retrieve(String question, MetadataFilter filter) {
+        return retrieval(question, filter).sources();
+    }
+
+    /** The ids of the documents whose chunks rank highest for {@code question}, best first, each once. */
+    public List<String> rankedDocuments(String question, int n) {
         check(question);
-        List<PassageHit> hits = retriever.search(question, settings.candidates(), settings.mode(), filter);
+        return documents(retriever.search(question, Math.max(n, settings.candidates()), settings.mode(), MetadataFilter.none()), n);
+    }
+
+    /** Retrieves and answers {@code question}, streaming the answer's text to {@code tokens}. */
+    public Result ask(String question, MetadataFilter filter, Consumer<String> tokens) {
+        long t0 = System.nanoTime();
+        Retrieval retrieval = retrieval(question, filter);
+        long t1 = System.nanoTime();
+        Answer answer = generator.answer(question, retrieval.sources(), tokens);
+        long t2 = System.nanoTime();
+        return new Result(question, answer, retrieval.sources(), documents(retrieval.candidates(), retrieval.candidates().size()),
+                (t1 - t0) / 1e9, (t2 - t1) / 1e9);
+    }
+
+    private record Retrieval(List<PassageHit> candidates, List<Source> sources) {
+    }
+
+    /** One search for the candidates (the question embedded once, for the search and for MMR), then MMR and numbering. */
+    private Retrieval retrieval(String question, MetadataFilter filter) {
+        check(question);
+        float[] vector = settings.mode() == SearchMode.BM25 ? null : embedder.embed(question);
+        List<PassageHit> hits = retriever.search(question, vector, settings.candidates(), settings.mode(), filter);
         List<PassageHit> chosen = hits;
         if (settings.mmrLambda() < 1 && hits.size() > settings.k()) {
             Map<String, float[]> vectors = index.vectors(hits.stream().map(PassageHit::id).toList());
-            chosen = mmr.select(embedder.embed(question), hits, vectors, settings.k());
+            chosen = mmr.select(vector != null ? vector : embedder.embed(question), hits, vectors, settings.k());
         } else if (hits.size() > settings.k()) {
             chosen = hits.subList(0, settings.k());
         }
@@ -105,30 +135,19 @@ public final class QuestionAnswerer {
             }
             sources.add(new Source(sources.size() + 1, p.id(), documentId, p.title(), location, p.text(), h.score()));
         }
-        return sources;
+        return new Retrieval(hits, sources);
     }
 
-    /** The ids of the documents whose chunks rank highest for {@code question}, best first, each once. */
-    public List<String> rankedDocuments(String question, int n) {
-        check(question);
+    /** The document ids of {@code hits}, best first, each once, at most {@code n}. */
+    private static List<String> documents(List<PassageHit> hits, int n) {
         java.util.LinkedHashSet<String> ids = new java.util.LinkedHashSet<>();
-        for (PassageHit h : retriever.search(question, Math.max(n, settings.candidates()), settings.mode(), MetadataFilter.none())) {
-            ids.add(h.passage().metadata().getOrDefault(KnowledgeBase.DOCUMENT_ID, h.id()));
+        for (PassageHit h : hits) {
             if (ids.size() == n) {
                 break;
             }
+            ids.add(h.passage().metadata().getOrDefault(KnowledgeBase.DOCUMENT_ID, h.id()));
         }
         return List.copyOf(ids);
-    }
-
-    /** Retrieves and answers {@code question}, streaming the answer's text to {@code tokens}. */
-    public Result ask(String question, MetadataFilter filter, Consumer<String> tokens) {
-        long t0 = System.nanoTime();
-        List<Source> sources = retrieve(question, filter);
-        long t1 = System.nanoTime();
-        Answer answer = generator.answer(question, sources, tokens);
-        long t2 = System.nanoTime();
-        return new Result(question, answer, sources, (t1 - t0) / 1e9, (t2 - t1) / 1e9);
     }
 
     public Result ask(String question) {

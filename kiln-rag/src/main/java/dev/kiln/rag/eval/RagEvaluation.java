@@ -90,14 +90,14 @@ public final class RagEvaluation {
         try (Progress progress = Progress.start("evaluating", questions.size())) {
             for (int i = 0; i < questions.size(); i++) {
                 Question q = questions.get(i);
-                List<String> ranked = answerer.rankedDocuments(q.text(), 10);
+                long t0 = System.nanoTime();
+                QuestionAnswerer.Result r = answerer.ask(q.text());
+                seconds[i] = (System.nanoTime() - t0) / 1e9;
+                List<String> ranked = r.rankedDocuments().subList(0, Math.min(10, r.rankedDocuments().size()));
                 rankings.add(ranked);
                 gold.add(q.gold());
                 long found = ranked.stream().limit(5).filter(q.gold()::contains).count();
                 recall5 += found / (double) q.gold().size();
-                long t0 = System.nanoTime();
-                QuestionAnswerer.Result r = answerer.ask(q.text());
-                seconds[i] = (System.nanoTime() - t0) / 1e9;
                 String text = r.answer().text();
                 if (q.answer() != null) {
                     withAnswers++;

@@ -49,13 +49,23 @@ public final class Retriever {
         if (query == null || query.isBlank()) {
             throw new IllegalArgumentException("the query is empty; give the text to look for");
         }
+        return search(query, mode == SearchMode.BM25 ? null : embedder.embed(query), k, mode, filter);
+    }
+
+    /**
+     * The same search with the query's vector already at hand (from this retriever's embedder), for
+     * a caller that needs the vector too, e.g. to re-rank; {@code vector} may be null for BM25.
+     */
+    public List<PassageHit> search(String query, float[] vector, int k, SearchMode mode, MetadataFilter filter) {
+        if (mode != SearchMode.BM25 && vector == null) {
+            throw new IllegalArgumentException(mode.id() + " search needs the query's vector");
+        }
         return switch (mode) {
-            case DENSE -> index.searchDense(embedder.embed(query), k, filter);
+            case DENSE -> index.searchDense(vector, k, filter);
             case BM25 -> index.searchKeywords(query, k, filter);
             case HYBRID -> {
                 int depth = Math.max(k, fusionDepth);
-                yield fusion.fuse(List.of(index.searchDense(embedder.embed(query), depth, filter),
-                        index.searchKeywords(query, depth, filter)), k);
+                yield fusion.fuse(List.of(index.searchDense(vector, depth, filter), index.searchKeywords(query, depth, filter)), k);
             }
         };
     }
