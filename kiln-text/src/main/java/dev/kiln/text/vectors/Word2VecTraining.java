@@ -135,6 +135,16 @@ final class Word2VecTraining {
 
     /** One (word, context word) pair: the context word's input vector predicts the word. */
     private void skipGram(int word, int in, float alpha, Rng rng, float[] err) {
+        negativeSampling(word, syn0, in, alpha, rng, err);
+        VectorKernels.axpy(1f, err, 0, syn0, in, dim);
+    }
+
+    /**
+     * Negative sampling (Mikolov et al. 2013): the input vector at {@code input[offset]} scores
+     * {@code word} as 1 and {@code negative} drawn words as 0; output vectors are updated and the
+     * input's gradient is left in {@code err}.
+     */
+    private void negativeSampling(int word, float[] input, int offset, float alpha, Rng rng, float[] err) {
         Arrays.fill(err, 0f);
         for (int k = 0; k <= params.negative(); k++) {
             int target;
@@ -150,10 +160,9 @@ final class Word2VecTraining {
                 label = 0;
             }
             int out = target * dim;
-            float g = gradient(VectorKernels.dot(syn0, in, syn1, out, dim), label, alpha);
-            VectorKernels.update(g, syn1, out, syn0, in, err, dim);
+            float g = gradient(VectorKernels.dot(input, offset, syn1, out, dim), label, alpha);
+            VectorKernels.update(g, syn1, out, input, offset, err, dim);
         }
-        VectorKernels.axpy(1f, err, 0, syn0, in, dim);
     }
 
     /** The mean of the context's input vectors predicts the word at {@code pos}. */
@@ -173,25 +182,7 @@ final class Word2VecTraining {
         for (int j = 0; j < dim; j++) {
             hidden[j] *= inverse;
         }
-        Arrays.fill(err, 0f);
-        int word = sentence[pos];
-        for (int k = 0; k <= params.negative(); k++) {
-            int target;
-            float label;
-            if (k == 0) {
-                target = word;
-                label = 1;
-            } else {
-                target = sampler.draw(rng.nextLong());
-                if (target == word) {
-                    continue;
-                }
-                label = 0;
-            }
-            int out = target * dim;
-            float g = gradient(VectorKernels.dot(hidden, 0, syn1, out, dim), label, alpha);
-            VectorKernels.update(g, syn1, out, hidden, 0, err, dim);
-        }
+        negativeSampling(sentence[pos], hidden, 0, alpha, rng, err);
         for (int c = from; c < to; c++) {
             if (c != pos) {
                 VectorKernels.axpy(1f, err, 0, syn0, sentence[c] * dim, dim);
