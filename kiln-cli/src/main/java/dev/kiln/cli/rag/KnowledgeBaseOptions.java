@@ -10,6 +10,7 @@ import dev.kiln.rag.generate.OpenAiChatGenerator;
 import dev.kiln.rag.kb.KnowledgeBase;
 import dev.kiln.search.index.IndexCatalog;
 import dev.kiln.search.retrieve.SearchMode;
+import dev.kiln.text.encode.Embedder;
 import dev.kiln.text.encode.EncoderModel;
 import dev.kiln.text.encode.SentenceEncoder;
 import java.nio.file.Path;
@@ -51,14 +52,16 @@ final class KnowledgeBaseOptions {
                         + " KILN_LLM_API_KEY), or auto (llm when configured, falling back to extractive; the default).")
         String generator = "auto";
 
+        /** The answerer of {@code kb}; its encoder runs once an answer, for the question (sentences have stored vectors). */
         QuestionAnswerer answerer(KnowledgeBase kb, SentenceEncoder encoder) {
-            return new QuestionAnswerer(kb, encoder, generator(encoder),
+            Embedder embedder = kb.sentenceEmbedder(encoder);
+            return new QuestionAnswerer(kb, embedder, generator(embedder),
                     QuestionAnswerer.Settings.defaults().withK(k).withMode(SearchMode.parse(mode)));
         }
 
-        Generator generator(SentenceEncoder encoder) {
+        Generator generator(Embedder embedder) {
             Map<String, String> env = System.getenv();
-            Generator extractive = new ExtractiveGenerator(encoder);
+            Generator extractive = new ExtractiveGenerator(embedder);
             return switch (generator) {
                 case "extractive" -> extractive;
                 case "llm" -> new OpenAiChatGenerator(ChatServerSettings.fromEnvironment(env));

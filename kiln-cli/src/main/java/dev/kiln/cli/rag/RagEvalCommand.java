@@ -53,7 +53,7 @@ public final class RagEvalCommand implements Callable<Integer> {
         try (KnowledgeBase base = kb.open(false)) {
             SentenceEncoder encoder = KnowledgeBaseOptions.encoder(base);
             QuestionAnswerer answerer = answering.answerer(base, encoder);
-            RagEvaluation.Report r = RagEvaluation.evaluate(answerer, base.index(), new Faithfulness(encoder), questions);
+            RagEvaluation.Report r = RagEvaluation.evaluate(answerer, base.index(), new Faithfulness(base.sentenceEmbedder(encoder)), questions);
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("hit_at_1", r.retrieval().hitAt1());
             m.put("hit_at_5", r.retrieval().hitAt5());

@@ -12,10 +12,12 @@ import dev.kiln.text.encode.EncoderModel;
 import dev.kiln.text.encode.SentenceEncoder;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -56,6 +58,10 @@ public final class RagIngestCommand implements Callable<Integer> {
     @Option(names = "--overlap-tokens", paramLabel = "N", description = "Word pieces repeated between chunks (default: ${DEFAULT-VALUE}).")
     int overlapTokens = KnowledgeBase.DEFAULT_CHUNKING.overlapTokens();
 
+    @Option(names = "--prune", description = {"Then remove the documents this run did not read (files deleted since, records gone",
+        "from a JSON Lines file), keeping those of files skipped with an error: the knowledge base mirrors PATH..."})
+    boolean prune;
+
     @Option(names = "--json", description = "Print one JSON object instead of lines.")
     boolean json;
 
@@ -77,9 +83,8 @@ public final class RagIngestCommand implements Callable<Integer> {
         KnowledgeBase.IngestReport report;
         try (KnowledgeBase base = catalog.exists(kb.name) ? kb.open(true)
                 : KnowledgeBase.create(dir, encoder.model().name(), encoder.dimension())) {
-            try (Progress progress = Progress.start("ingesting " + kb.name, -1)) {
-                report = base.ingest(read.documents(), chunker, encoder, progress);
-            }
+            report = base.ingest(read.documents(), chunker, encoder, Progress::start);
+            List<String> removed = prune ? base.retainOnly(kept(base, read)) : List.of();
             double seconds = (System.nanoTime() - t0) / 1e9;
             Map<String, Object> out = new LinkedHashMap<>();
             out.put("kb", kb.name);
@@ -88,7 +93,9 @@ public final class RagIngestCommand implements Callable<Integer> {
             out.put("added", report.added());
             out.put("replaced", report.replaced());
             out.put("unchanged", report.unchanged());
+            out.put("removed", removed);
             out.put("chunks", report.chunks());
+            out.put("sentences_embedded", report.sentences());
             List<Map<String, String>> skipped = new ArrayList<>();
             for (SkippedFile s : read.skipped()) {
                 skipped.add(Map.of("path", s.path().toString(), "reason", s.reason().name().toLowerCase(Locale.ROOT), "message", s.message()));
@@ -100,11 +107,29 @@ public final class RagIngestCommand implements Callable<Integer> {
                 JsonOutput.print(spec.commandLine().getOut(), out);
             } else {
                 spec.commandLine().getOut().printf(Locale.ROOT,
-                        "'%s': %d documents added, %d replaced, %d unchanged; %d chunks in %.1f s (%.0f chunks/s); %d files skipped; %d documents in all%n",
-                        kb.name, report.added(), report.replaced(), report.unchanged(), report.chunks(), seconds,
-                        report.chunks() / seconds, read.skipped().size(), base.documents());
+                        "'%s': %d documents added, %d replaced, %d unchanged%s; %d chunks and %d sentences embedded in %.1f s (%.0f chunks/s);"
+                                + " %d files skipped; %d documents in all%n",
+                        kb.name, report.added(), report.replaced(), report.unchanged(), prune ? ", " + removed.size() + " removed" : "",
+                        report.chunks(), report.sentences(), seconds, report.chunks() / seconds, read.skipped().size(), base.documents());
+                for (String id : removed) {
+                    spec.commandLine().getOut().println("  removed " + id);
+                }
             }
         }
         return 0;
+    }
+
+    /** What --prune keeps: the documents read now, and those recorded from a file skipped this time (unreadable is not deleted). */
+    private static Set<String> kept(KnowledgeBase base, ReadResult read) {
+        Set<String> keep = new HashSet<>();
+        read.documents().forEach(d -> keep.add(d.id()));
+        Set<String> skipped = new HashSet<>();
+        read.skipped().forEach(s -> skipped.add(s.path().toString()));
+        for (String id : base.documentIds()) {
+            if (skipped.contains(base.sourceOf(id))) {
+                keep.add(id);
+            }
+        }
+        return keep;
     }
 }

@@ -172,6 +172,17 @@ public final class ExtractiveGenerator implements Generator {
         return out;
     }
 
+    /** The sentences of a passage an answer may quote (prose, not code or markup), in order. */
+    public static List<String> quotable(String passage) {
+        List<String> out = new ArrayList<>();
+        for (Sentence s : SentenceSplitter.english().split(passage)) {
+            if (isProse(s.text())) {
+                out.add(s.text());
+            }
+        }
+        return out;
+    }
+
     /**
      * Whether a "sentence" reads as prose rather than code or markup: mostly letters and spaces,
      * no indented code lines, no reST directive, Markdown heading or code fence. An answer quotes prose only.

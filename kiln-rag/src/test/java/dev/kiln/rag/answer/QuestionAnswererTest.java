@@ -3,7 +3,6 @@ package dev.kiln.rag.answer;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.kiln.core.progress.Progress;
 import dev.kiln.rag.chunk.Chunker;
 import dev.kiln.rag.generate.ExtractiveGenerator;
 import dev.kiln.rag.WordHashEmbedder;
@@ -26,7 +25,7 @@ class QuestionAnswererTest {
                     new Document("copy", "Copying", "faq.md", "Copy an object with copy.deepcopy for a deep copy.", List.of()),
                     new Document("fruit", "Fruit", "fruit.md", "Bananas are yellow. Cherries are red.", List.of()),
                     new Document("files", "Files", "files.md", "Delete a file with os.remove.", List.of())),
-                    Chunker.allMiniLmL6V2(), WordHashEmbedder.INSTANCE, Progress.none());
+                    Chunker.allMiniLmL6V2(), WordHashEmbedder.INSTANCE, KnowledgeBase.Phases.none());
             QuestionAnswerer qa = new QuestionAnswerer(kb, WordHashEmbedder.INSTANCE,
                     new ExtractiveGenerator(WordHashEmbedder.INSTANCE), QuestionAnswerer.Settings.defaults().withK(2));
             QuestionAnswerer.Result r = qa.ask("How do I make a deep copy of an object?");

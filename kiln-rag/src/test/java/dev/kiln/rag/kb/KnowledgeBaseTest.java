@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.kiln.core.io.DataFormatException;
-import dev.kiln.core.progress.Progress;
 import dev.kiln.rag.chunk.Chunker;
 import dev.kiln.rag.WordHashEmbedder;
 import dev.kiln.rag.ingest.Document;
@@ -34,8 +33,8 @@ class KnowledgeBaseTest {
     void chunksCarryTheirDocumentAndAreSearchable() {
         try (KnowledgeBase kb = created()) {
             KnowledgeBase.IngestReport r = kb.ingest(List.of(doc("a", "Copy objects with the copy module."), doc("b", "Bananas are yellow.")),
-                    CHUNKER, WordHashEmbedder.INSTANCE, Progress.none());
-            assertThat(r).isEqualTo(new KnowledgeBase.IngestReport(2, 0, 0, 2));
+                    CHUNKER, WordHashEmbedder.INSTANCE, KnowledgeBase.Phases.none());
+            assertThat(r).isEqualTo(new KnowledgeBase.IngestReport(2, 0, 0, 2, 2));
             List<PassageHit> hits = kb.index().searchKeywords("copy", 5, MetadataFilter.none());
             assertThat(hits).hasSize(1);
             assertThat(hits.get(0).passage().metadata()).containsEntry(KnowledgeBase.DOCUMENT_ID, "a")
@@ -49,12 +48,12 @@ class KnowledgeBaseTest {
     void reIngestingSkipsUnchangedAndReplacesChangedDocuments() {
         try (KnowledgeBase kb = created()) {
             kb.ingest(List.of(doc("a", "Copy objects with the copy module."), doc("b", "Bananas are yellow.")), CHUNKER,
-                    WordHashEmbedder.INSTANCE, Progress.none());
+                    WordHashEmbedder.INSTANCE, KnowledgeBase.Phases.none());
         }
         try (KnowledgeBase kb = KnowledgeBase.open(tmp.resolve("kb"), true)) {
             KnowledgeBase.IngestReport r = kb.ingest(List.of(doc("a", "Copy objects with the copy module."), doc("b", "Cherries are red.")),
-                    CHUNKER, WordHashEmbedder.INSTANCE, Progress.none());
-            assertThat(r).isEqualTo(new KnowledgeBase.IngestReport(0, 1, 1, 1));
+                    CHUNKER, WordHashEmbedder.INSTANCE, KnowledgeBase.Phases.none());
+            assertThat(r).isEqualTo(new KnowledgeBase.IngestReport(0, 1, 1, 1, 1));
             assertThat(kb.index().searchKeywords("bananas", 5, MetadataFilter.none())).isEmpty();
             assertThat(kb.index().searchKeywords("cherries", 5, MetadataFilter.none())).hasSize(1);
             assertThat(kb.index().size()).isEqualTo(2);

@@ -25,6 +25,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.en.EnglishAnalyzer;
@@ -302,6 +303,22 @@ public final class PassageIndex implements AutoCloseable {
                 }
             }
             return out;
+        });
+    }
+
+    /** Hands every passage of the index to {@code action}, in index order. */
+    public void forEach(Consumer<Passage> action) {
+        withSearcher(s -> {
+            StoredFields stored = s.storedFields();
+            for (LeafReaderContext leaf : s.getIndexReader().leaves()) {
+                Bits live = leaf.reader().getLiveDocs();
+                for (int d = 0; d < leaf.reader().maxDoc(); d++) {
+                    if (live == null || live.get(d)) {
+                        action.accept(passage(stored, leaf.docBase + d));
+                    }
+                }
+            }
+            return null;
         });
     }
 
