@@ -90,4 +90,52 @@ class RagCommandsTest {
         assertThat(nothing.exitCode()).isEqualTo(2);
         assertThat(nothing.err()).contains("no document could be read");
     }
+
+    @Test
+    void pruneRemovesWhatTheFolderNoLongerHoldsAndKeepsWhatCouldNotBeRead() throws Exception {
+        Path faq = docs.resolve("faq.jsonl");
+        Files.writeString(faq, """
+                {"id": "q1", "title": "Tyres", "text": "Pump tyres to the pressure printed on their side."}
+                {"id": "q2", "title": "Saddles", "text": "Set the saddle at hip height."}
+                """);
+        assertThat(CliRun.of("rag", "ingest", "--home", home, "--kb", "notes", docs.toString()).exitCode()).isZero();
+        Files.delete(docs.resolve("bikes.md"));
+        Files.writeString(faq, "{\"id\": \"q1\", \"text\": \"Pump tyres.\"}\n{not json\n");
+        CliRun run = CliRun.of("rag", "ingest", "--home", home, "--kb", "notes", "--prune", docs.toString(), "--json");
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        JsonNode r = JSON.readTree(run.out());
+        assertThat(r.path("removed").toString()).isEqualTo("[\"bikes.md\"]");
+        assertThat(r.path("documents").asInt()).as("bread.html, and q1 and q2 of the unreadable faq.jsonl").isEqualTo(3);
+        CliRun ask = CliRun.of("rag", "ask", "--home", home, "--kb", "notes", "How do I oil the chain?", "--json");
+        assertThat(JSON.readTree(ask.out()).path("sources").toString()).doesNotContain("bikes.md");
+        CliRun without = CliRun.of("rag", "ingest", "--home", home, "--kb", "notes", docs.resolve("bread.html").toString(), "--json");
+        assertThat(JSON.readTree(without.out()).path("documents").asInt()).as("without --prune nothing is removed").isEqualTo(3);
+    }
+
+    @Test
+    void chatAnswersLineByLineCarryingTheSubjectAndSurvivingBadInput() throws Exception {
+        String input = "How do I fix a flat tyre?\n"
+                + "and how often do I oil it?\n"
+                + "x".repeat(5000) + "\n"
+                + "How long should I knead the dough?\n"
+                + "\n"
+                + "Never read: the empty line ended the chat.\n";
+        java.io.InputStream stdin = System.in;
+        CliRun run;
+        try {
+            System.setIn(new java.io.ByteArrayInputStream(input.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+            run = CliRun.of("rag", "chat", "--home", home, "--kb", "notes");
+        } finally {
+            System.setIn(stdin);
+        }
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        String out = run.out();
+        assertThat(out).startsWith("Chatting with 'notes' (2 documents)");
+        int tyre = out.indexOf("thorn or a pinched inner tube");
+        int oil = out.indexOf("Oil the chain every few hundred kilometres", tyre);
+        int tooLong = out.indexOf("kiln: the question has 5000 characters", oil);
+        int dough = out.indexOf("Knead the dough for ten minutes", tooLong);
+        assertThat(new int[] {tyre, oil, tooLong, dough}).as(out).doesNotContain(-1);
+        assertThat(out).doesNotContain("Never read");
+    }
 }

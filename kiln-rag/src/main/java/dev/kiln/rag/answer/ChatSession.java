@@ -28,9 +28,19 @@ public final class ChatSession {
         this.maxTurns = maxTurns;
     }
 
+    /**
+     * Answers {@code question} in the context of the turns before it.
+     *
+     * @throws IllegalArgumentException for an empty question or one longer than the answerer accepts (as typed, before
+     *     the previous turn's words are carried into it); the session goes on
+     */
     public Turn ask(String question, Consumer<String> tokens) {
+        answerer.checkQuestion(question);
         String previous = turns.isEmpty() ? null : turns.get(turns.size() - 1).standaloneQuery();
         String query = rewriter.standalone(question, previous);
+        if (query.length() > answerer.settings().maxQuestionChars()) {
+            query = question;
+        }
         QuestionAnswerer.Result r = answerer.ask(query, MetadataFilter.none(), tokens);
         Turn turn = new Turn(question, query, r);
         turns.add(turn);

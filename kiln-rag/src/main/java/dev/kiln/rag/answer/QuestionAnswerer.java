@@ -87,6 +87,10 @@ public final class QuestionAnswerer {
         return generator;
     }
 
+    public Settings settings() {
+        return settings;
+    }
+
     /** The sources {@code question} retrieves, numbered from 1. */
     public List<Source> retrieve(String question, MetadataFilter filter) {
         return retrieval(question, filter).sources();
@@ -94,7 +98,7 @@ public final class QuestionAnswerer {
 
     /** The ids of the documents whose chunks rank highest for {@code question}, best first, each once. */
     public List<String> rankedDocuments(String question, int n) {
-        check(question);
+        checkQuestion(question);
         return documents(retriever.search(question, Math.max(n, settings.candidates()), settings.mode(), MetadataFilter.none()), n);
     }
 
@@ -114,7 +118,7 @@ public final class QuestionAnswerer {
 
     /** One search for the candidates (the question embedded once, for the search and for MMR), then MMR and numbering. */
     private Retrieval retrieval(String question, MetadataFilter filter) {
-        check(question);
+        checkQuestion(question);
         float[] vector = settings.mode() == SearchMode.BM25 ? null : embedder.embed(question);
         List<PassageHit> hits = retriever.search(question, vector, settings.candidates(), settings.mode(), filter);
         List<PassageHit> chosen = hits;
@@ -154,7 +158,12 @@ public final class QuestionAnswerer {
         return ask(question, MetadataFilter.none(), t -> { });
     }
 
-    private void check(String question) {
+    /**
+     * Refuses what {@link #ask} would refuse.
+     *
+     * @throws IllegalArgumentException for an empty question or one longer than {@link Settings#maxQuestionChars()}
+     */
+    public void checkQuestion(String question) {
         if (question == null || question.isBlank()) {
             throw new IllegalArgumentException("the question is empty");
         }
