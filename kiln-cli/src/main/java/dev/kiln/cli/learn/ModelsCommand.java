@@ -3,6 +3,9 @@ package dev.kiln.cli.learn;
 import dev.kiln.cli.nn.ImageModels;
 import dev.kiln.cli.output.JsonOutput;
 import dev.kiln.cli.output.Table;
+import dev.kiln.cli.serve.ModelsListCommand;
+import dev.kiln.cli.serve.ModelsPromoteCommand;
+import dev.kiln.cli.serve.ModelsRegisterCommand;
 import dev.kiln.learn.catalog.ModelCatalog;
 import dev.kiln.learn.catalog.ModelSpec;
 import dev.kiln.learn.catalog.ParamSpec;
@@ -19,7 +22,9 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code kiln models [NAME]}: the models Kiln can train, or one model's hyperparameters and defaults. */
-@Command(name = "models", description = "List the models 'kiln train' knows, or one model's parameters and their defaults.")
+@Command(name = "models", description = {"List the models 'kiln train' knows, or one model's parameters and their defaults;",
+    "register, list and promote saved models in the registry that 'kiln serve' serves."},
+        subcommands = {ModelsRegisterCommand.class, ModelsListCommand.class, ModelsPromoteCommand.class})
 public final class ModelsCommand implements Callable<Integer> {
 
     @Spec

@@ -49,5 +49,9 @@ public final class LogSetup {
         root.setLevel(level);
         root.addAppender(console);
         LUCENE.setLevel(level.isGreaterOrEqual(Level.INFO) ? java.util.logging.Level.WARNING : java.util.logging.Level.INFO);
+        // The HTTP server's own start-up chatter (Jetty's handlers, Javalin's banner lines) only when debugging.
+        Level serverLevel = level.isGreaterOrEqual(Level.INFO) ? Level.WARN : level;
+        context.getLogger("org.eclipse.jetty").setLevel(serverLevel);
+        context.getLogger("io.javalin").setLevel(serverLevel);
     }
 }

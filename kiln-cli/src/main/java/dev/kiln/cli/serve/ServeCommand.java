@@ -1,0 +1,66 @@
+package dev.kiln.cli.serve;
+
+import dev.kiln.serve.http.KilnServer;
+import dev.kiln.serve.http.ServerSettings;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code kiln serve}: the registry's models over HTTP until Ctrl-C (or SIGTERM), which drains requests in flight. */
+@Command(name = "serve", description = {"Serve the registered models over HTTP: the Open Inference Protocol (/v2/...) and",
+    "POST /api/models/NAME/predict. Ctrl-C or SIGTERM stops it after the requests in flight finish."})
+public final class ServeCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    RegistryOptions options;
+
+    @Option(names = "--port", paramLabel = "PORT", description = "The port (default: ${DEFAULT-VALUE}; 0 picks a free one).")
+    int port = 8080;
+
+    @Option(names = "--host", paramLabel = "HOST", description = "The address to bind (default: ${DEFAULT-VALUE}).")
+    String host = "0.0.0.0";
+
+    @Option(names = "--max-request-mb", paramLabel = "MB", description = "The largest request body (default: ${DEFAULT-VALUE}).")
+    int maxRequestMb = 10;
+
+    @Option(names = "--request-timeout", paramLabel = "SECONDS", description = "The longest one prediction may run (default: ${DEFAULT-VALUE}).")
+    int requestTimeout = 30;
+
+    @Option(names = "--drain-timeout", paramLabel = "SECONDS", description = "How long stopping waits for requests in flight (default: ${DEFAULT-VALUE}).")
+    int drainTimeout = 20;
+
+    @Override
+    public Integer call() throws InterruptedException {
+        ServerSettings settings = ServerSettings.defaults().withHost(host).withPort(port).withMaxRequestBytes((long) maxRequestMb << 20)
+                .withRequestTimeout(Duration.ofSeconds(requestTimeout)).withDrainTimeout(Duration.ofSeconds(drainTimeout));
+        KilnServer server = KilnServer.start(options.registry(), settings);
+        CountDownLatch stopped = new CountDownLatch(1);
+        Thread hook = new Thread(() -> {
+            server.close();
+            stopped.countDown();
+        }, "kiln-serve-shutdown");
+        Runtime.getRuntime().addShutdownHook(hook);
+        var out = spec.commandLine().getOut();
+        String base = "http://" + ("0.0.0.0".equals(host) ? "localhost" : host) + ":" + server.port();
+        out.println("Kiln is serving " + options.registry().names().size() + " models from " + options.registry().root() + " at " + base);
+        out.println("  " + base + "/v2/health/ready");
+        out.println("  " + base + "/api/models");
+        out.println("  curl -s -X POST " + base + "/api/models/NAME/predict -H 'Content-Type: application/json' -d '{\"instances\": [...]}'");
+        out.println("Ctrl-C stops it.");
+        out.flush();
+        try {
+            stopped.await();
+        } catch (InterruptedException e) {
+            Runtime.getRuntime().removeShutdownHook(hook);
+            server.close();
+        }
+        return 0;
+    }
+}

@@ -1,0 +1,53 @@
+package dev.kiln.serve.http;
+
+import dev.kiln.core.frame.Frame;
+import dev.kiln.core.frame.Schema;
+import dev.kiln.core.model.Model;
+import dev.kiln.core.model.Prediction;
+import dev.kiln.core.modelfile.LoadedModel;
+import dev.kiln.serve.input.InstanceReader;
+import dev.kiln.serve.registry.ModelCache;
+import dev.kiln.serve.registry.ModelRegistry;
+import dev.kiln.serve.registry.ModelVersion;
+
+/** The registry's models as the routes use them: a reference resolved to a version, the version loaded, rows predicted. */
+final class ServedModels {
+    private final ModelRegistry registry;
+    private final ModelCache cache;
+
+    ServedModels(ModelRegistry registry, int cacheSize) {
+        this.registry = registry;
+        this.cache = new ModelCache(cacheSize);
+    }
+
+    ModelRegistry registry() {
+        return registry;
+    }
+
+    ModelVersion resolve(String name, String reference) {
+        return registry.resolve(name, reference);
+    }
+
+    /** The loaded model of {@code version}, which must predict (not every saved model type does). */
+    Model<?> model(ModelVersion version) {
+        LoadedModel loaded = cache.get(version);
+        if (loaded.model() instanceof Model<?> m) {
+            return m;
+        }
+        throw new Problem.Exception(Problem.of(422, "not-a-predictor", "Model does not predict", version.name() + " version "
+                + version.version() + " is a " + version.manifest().modelType() + ", which transforms data but does not predict"));
+    }
+
+    InstanceReader reader(ModelVersion version) {
+        Schema schema = version.manifest().inputSchema();
+        if (schema == null) {
+            throw new Problem.Exception(Problem.of(422, "not-a-predictor", "Model has no input schema", version.name() + " version "
+                    + version.version() + " (" + version.manifest().modelType() + ") records no input columns"));
+        }
+        return new InstanceReader(schema);
+    }
+
+    Prediction predict(Model<?> model, Frame rows) {
+        return model.predict(rows);
+    }
+}
