@@ -49,9 +49,10 @@ public final class LogSetup {
         root.setLevel(level);
         root.addAppender(console);
         LUCENE.setLevel(level.isGreaterOrEqual(Level.INFO) ? java.util.logging.Level.WARNING : java.util.logging.Level.INFO);
-        // The HTTP server's own start-up chatter (Jetty's handlers, Javalin's banner lines) only when debugging.
+        // The HTTP server's own start-up chatter (Jetty's handlers, Javalin's banner lines) only when debugging;
+        // never Jetty's DEBUG, which logs request headers and so API keys.
         Level serverLevel = level.isGreaterOrEqual(Level.INFO) ? Level.WARN : level;
-        context.getLogger("org.eclipse.jetty").setLevel(serverLevel);
+        context.getLogger("org.eclipse.jetty").setLevel(level.isGreaterOrEqual(Level.INFO) ? Level.WARN : Level.INFO);
         context.getLogger("io.javalin").setLevel(serverLevel);
     }
 }

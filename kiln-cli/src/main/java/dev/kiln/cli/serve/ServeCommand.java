@@ -1,7 +1,9 @@
 package dev.kiln.cli.serve;
 
+import dev.kiln.serve.http.ApiKeys;
 import dev.kiln.serve.http.KilnServer;
 import dev.kiln.serve.http.ServerSettings;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -36,11 +38,16 @@ public final class ServeCommand implements Callable<Integer> {
     @Option(names = "--drain-timeout", paramLabel = "SECONDS", description = "How long stopping waits for requests in flight (default: ${DEFAULT-VALUE}).")
     int drainTimeout = 20;
 
+    @Option(names = "--api-keys", paramLabel = "FILE", description = {"Ask for API keys: FILE holds one 'KEY SCOPE[,SCOPE...]' a line,",
+        "scopes among read, predict, admin (default: $KILN_API_KEYS, entries separated by ';'; without keys the server is open)."})
+    Path apiKeys;
+
     @Override
     public Integer call() throws InterruptedException {
         ServerSettings settings = ServerSettings.defaults().withHost(host).withPort(port).withMaxRequestBytes((long) maxRequestMb << 20)
                 .withRequestTimeout(Duration.ofSeconds(requestTimeout)).withDrainTimeout(Duration.ofSeconds(drainTimeout));
-        KilnServer server = KilnServer.start(options.registry(), settings);
+        ApiKeys keys = apiKeys != null ? ApiKeys.read(apiKeys) : ApiKeys.fromVariable("KILN_API_KEYS", System.getenv("KILN_API_KEYS"));
+        KilnServer server = KilnServer.start(options.registry(), settings, keys);
         CountDownLatch stopped = new CountDownLatch(1);
         Thread hook = new Thread(() -> {
             server.close();
@@ -52,7 +59,8 @@ public final class ServeCommand implements Callable<Integer> {
         out.println("Kiln is serving " + options.registry().names().size() + " models from " + options.registry().root() + " at " + base);
         out.println("  " + base + "/v2/health/ready");
         out.println("  " + base + "/api/models");
-        out.println("  curl -s -X POST " + base + "/api/models/NAME/predict -H 'Content-Type: application/json' -d '{\"instances\": [...]}'");
+        String auth = keys.isEmpty() ? "" : " -H 'Authorization: Bearer KEY'";
+        out.println("  curl -s -X POST " + base + "/api/models/NAME/predict" + auth + " -H 'Content-Type: application/json' -d '{\"instances\": [...]}'");
         out.println("Ctrl-C stops it.");
         out.flush();
         try {

@@ -62,10 +62,11 @@ public final class KilnServer implements AutoCloseable {
     private volatile boolean draining;
     private final Javalin app;
 
-    private KilnServer(ModelRegistry registry, ServerSettings settings) {
+    private KilnServer(ModelRegistry registry, ServerSettings settings, ApiKeys keys) {
         this.settings = settings;
         this.models = new ServedModels(registry, settings.modelCacheSize());
         InferenceProtocol v2 = new InferenceProtocol(this, models);
+        RegistryAdmin admin = new RegistryAdmin(models);
         this.app = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             config.startup.showOldJavalinVersionWarning = false;
@@ -79,6 +80,7 @@ public final class KilnServer implements AutoCloseable {
                 server.setStopTimeout(Math.max(1, settings.drainTimeout().toMillis()));
             });
             config.routes.before(this::begin);
+            config.routes.before(new KeyCheck(keys)::check);
             config.routes.get("/v2", guarded(v2::server));
             config.routes.get("/v2/health/live", ctx -> json(ctx, 200, Map.of("live", true)));
             config.routes.get("/v2/health/ready", this::ready);
@@ -92,6 +94,8 @@ public final class KilnServer implements AutoCloseable {
             config.routes.get("/api/models/{name}", guarded(this::describeModel));
             config.routes.post("/api/models/{name}/predict", guarded(this::predict));
             config.routes.post("/api/models/{name}/versions/{version}/predict", guarded(this::predict));
+            config.routes.post("/api/models/{name}/versions", guarded(admin::register));
+            config.routes.put("/api/models/{name}/aliases/{alias}", guarded(admin::promote));
             config.routes.exception(Exception.class, this::failed);
             config.routes.error(404, ctx -> {
                 if (ctx.attribute(PROBLEM_WRITTEN) == null) {
@@ -111,10 +115,20 @@ public final class KilnServer implements AutoCloseable {
         });
     }
 
-    /** Starts a server for {@code registry}; with port 0 it picks a free port ({@link #port()}). */
+    /** Starts a server for {@code registry} open to everyone; with port 0 it picks a free port ({@link #port()}). */
     public static KilnServer start(ModelRegistry registry, ServerSettings settings) {
-        KilnServer server = new KilnServer(registry, settings);
+        return start(registry, settings, ApiKeys.none());
+    }
+
+    /** Starts a server for {@code registry} that asks for one of {@code keys} (none: open to everyone). */
+    public static KilnServer start(ModelRegistry registry, ServerSettings settings, ApiKeys keys) {
+        KilnServer server = new KilnServer(registry, settings, keys);
         server.app.start();
+        if (keys.isEmpty()) {
+            LOG.warn("no API keys: the server is unauthenticated, open to anyone who can reach it (see kiln serve --api-keys)");
+        } else {
+            LOG.info("{} API keys: requests need Authorization: Bearer KEY", keys.size());
+        }
         LOG.info("Kiln server listening on http://{}:{} (models in {})", settings.host(), server.port(), registry.root());
         return server;
     }

@@ -5,29 +5,52 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 
-/** A test client for one server: requests as strings, answers as status, content type, request id and JSON. */
+/**
+ * A test client for one server: requests as strings, answers as status, content type, request id,
+ * JSON and headers; {@link #withKey} sends an API key with every request.
+ */
 final class Http {
     static final ObjectMapper JSON = new ObjectMapper();
     private final HttpClient client = HttpClient.newHttpClient();
     private final String base;
+    private final String key;
 
-    record Reply(int status, String contentType, String requestId, JsonNode json, String body) {
+    record Reply(int status, String contentType, String requestId, JsonNode json, String body, HttpHeaders headers) {
     }
 
     Http(KilnServer server) {
-        this.base = "http://127.0.0.1:" + server.port();
+        this("http://127.0.0.1:" + server.port(), null);
+    }
+
+    private Http(String base, String key) {
+        this.base = base;
+        this.key = key;
+    }
+
+    /** This client sending {@code Authorization: Bearer KEY}. */
+    Http withKey(String apiKey) {
+        return new Http(base, apiKey);
     }
 
     Reply get(String path) {
-        return send(HttpRequest.newBuilder(URI.create(base + path)).GET().build());
+        return send(request(path).GET().build());
     }
 
     Reply post(String path, String body) {
-        return send(HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build());
+        return send(request(path).header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build());
+    }
+
+    Reply put(String path, String body) {
+        return send(request(path).header("Content-Type", "application/json").PUT(HttpRequest.BodyPublishers.ofString(body)).build());
+    }
+
+    private HttpRequest.Builder request(String path) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path));
+        return key == null ? b : b.header("Authorization", "Bearer " + key);
     }
 
     Reply send(HttpRequest request) {
@@ -40,7 +63,7 @@ final class Http {
                 // the body is kept as text
             }
             return new Reply(r.statusCode(), r.headers().firstValue("Content-Type").orElse(""),
-                    r.headers().firstValue("X-Request-Id").orElse(null), json, r.body());
+                    r.headers().firstValue("X-Request-Id").orElse(null), json, r.body(), r.headers());
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         } catch (InterruptedException e) {
