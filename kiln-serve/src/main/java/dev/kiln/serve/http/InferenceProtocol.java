@@ -48,7 +48,7 @@ final class InferenceProtocol {
     }
 
     void metadata(Context ctx) {
-        ModelVersion v = models.resolve(ctx.pathParam("name"), KilnServer.reference(ctx));
+        ModelVersion v = models.resolve(ctx);
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("name", v.name());
         out.put("versions", models.registry().versions(v.name()).stream().map(x -> Integer.toString(x.version())).toList());
@@ -72,13 +72,13 @@ final class InferenceProtocol {
     }
 
     void modelReady(Context ctx) {
-        ModelVersion v = models.resolve(ctx.pathParam("name"), KilnServer.reference(ctx));
+        ModelVersion v = models.resolve(ctx);
         models.model(v);
         KilnServer.json(ctx, 200, Map.of("name", v.name(), "version", Integer.toString(v.version()), "ready", true));
     }
 
     void infer(Context ctx) throws Exception {
-        ModelVersion v = models.resolve(ctx.pathParam("name"), KilnServer.reference(ctx));
+        ModelVersion v = models.resolve(ctx);
         JsonNode body = KilnServer.body(ctx);
         List<Violation> problems = new ArrayList<>();
         JsonNode inputs = body.get("inputs");
@@ -129,6 +129,7 @@ final class InferenceProtocol {
         }
         Frame rows = reader.readColumns(columns, pointers, "/inputs");
         Prediction p = server.within(() -> models.predict(model, rows));
+        server.metrics().predicted(v, p);
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("model_name", v.name());
         out.put("model_version", Integer.toString(v.version()));

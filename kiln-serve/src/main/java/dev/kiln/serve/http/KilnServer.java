@@ -59,6 +59,7 @@ public final class KilnServer implements AutoCloseable {
     private final ServedModels models;
     private final ExecutorService work = Executors.newVirtualThreadPerTaskExecutor();
     private final AtomicInteger inFlight = new AtomicInteger();
+    private final ServerMetrics metrics = new ServerMetrics(inFlight::get);
     private volatile boolean draining;
     private final Javalin app;
 
@@ -84,6 +85,7 @@ public final class KilnServer implements AutoCloseable {
             config.routes.get("/v2", guarded(v2::server));
             config.routes.get("/v2/health/live", ctx -> json(ctx, 200, Map.of("live", true)));
             config.routes.get("/v2/health/ready", this::ready);
+            config.routes.get("/metrics", metrics::scrape);
             config.routes.get("/v2/models/{name}", guarded(v2::metadata));
             config.routes.get("/v2/models/{name}/versions/{version}", guarded(v2::metadata));
             config.routes.get("/v2/models/{name}/ready", guarded(v2::modelReady));
@@ -112,6 +114,7 @@ public final class KilnServer implements AutoCloseable {
                     ctx.method() + " is not served at " + ctx.path())));
             config.requestLogger.http((ctx, ms) -> LOG.info("{} {} {} {} ms", ctx.method(), ctx.path(), ctx.statusCode(),
                     String.format(java.util.Locale.ROOT, "%.1f", ms)));
+            config.requestLogger.http(metrics::finished);
         });
     }
 
@@ -140,6 +143,10 @@ public final class KilnServer implements AutoCloseable {
 
     public ServerSettings settings() {
         return settings;
+    }
+
+    ServerMetrics metrics() {
+        return metrics;
     }
 
     /** Requests being served now. */
@@ -218,7 +225,7 @@ public final class KilnServer implements AutoCloseable {
 
     /** {@code POST /api/models/NAME[/versions/V]/predict}: {@code {"instances": [...]}} → {@code {"predictions": [...]}}. */
     private void predict(Context ctx) throws Exception {
-        ModelVersion version = models.resolve(ctx.pathParam("name"), reference(ctx));
+        ModelVersion version = models.resolve(ctx);
         JsonNode body = body(ctx);
         if (!body.isObject() || !body.has("instances")) {
             throw new InvalidInputException(List.of(new Violation("/instances",
@@ -227,6 +234,7 @@ public final class KilnServer implements AutoCloseable {
         Model<?> model = models.model(version);
         Frame rows = models.reader(version).read(body.get("instances"), "/instances");
         Prediction p = within(() -> models.predict(model, rows));
+        metrics.predicted(version, p);
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("model", version.name());
         out.put("version", version.version());
@@ -345,6 +353,7 @@ public final class KilnServer implements AutoCloseable {
         }
         app.stop();
         work.shutdownNow();
+        metrics.close();
         LOG.info("Kiln server stopped");
     }
 

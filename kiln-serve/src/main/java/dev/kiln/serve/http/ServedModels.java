@@ -9,9 +9,13 @@ import dev.kiln.serve.input.InstanceReader;
 import dev.kiln.serve.registry.ModelCache;
 import dev.kiln.serve.registry.ModelRegistry;
 import dev.kiln.serve.registry.ModelVersion;
+import io.javalin.http.Context;
 
 /** The registry's models as the routes use them: a reference resolved to a version, the version loaded, rows predicted. */
 final class ServedModels {
+    /** The request attribute holding the version {@link #resolve(Context)} resolved. */
+    static final String RESOLVED = "kiln.model-version";
+
     private final ModelRegistry registry;
     private final ModelCache cache;
 
@@ -26,6 +30,13 @@ final class ServedModels {
 
     ModelVersion resolve(String name, String reference) {
         return registry.resolve(name, reference);
+    }
+
+    /** The version a request names by its path's {@code name} and {@code version} (or {@code ?version=}), noted as {@link #RESOLVED}. */
+    ModelVersion resolve(Context ctx) {
+        ModelVersion version = resolve(ctx.pathParam("name"), KilnServer.reference(ctx));
+        ctx.attribute(RESOLVED, version);
+        return version;
     }
 
     /** The loaded model of {@code version}, which must predict (not every saved model type does). */

@@ -3,32 +3,11 @@ package dev.kiln.serve.http;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.kiln.serve.ServedModelsFixture;
-import java.nio.file.Path;
 import org.assertj.core.data.Offset;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** The Open Inference Protocol (KServe V2) routes: server, health, model metadata and readiness, infer. */
-class InferenceProtocolTest {
-    @TempDir
-    static Path home;
-    static KilnServer server;
-    static Http http;
-
-    @BeforeAll
-    static void start() {
-        server = KilnServer.start(ServedModelsFixture.registry(home), ServerSettings.defaults().withHost("127.0.0.1").withPort(0));
-        http = new Http(server);
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
-
+class InferenceProtocolTest extends ServedFixtureTest {
     @Test
     void serverMetadataAndHealth() {
         Http.Reply meta = http.get("/v2");

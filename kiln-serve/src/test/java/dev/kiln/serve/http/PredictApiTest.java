@@ -2,31 +2,10 @@ package dev.kiln.serve.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.kiln.serve.ServedModelsFixture;
-import java.nio.file.Path;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** {@code POST /api/models/NAME/predict}: records by column name, rows in column order, and texts. */
-class PredictApiTest {
-    @TempDir
-    static Path home;
-    static KilnServer server;
-    static Http http;
-
-    @BeforeAll
-    static void start() {
-        server = KilnServer.start(ServedModelsFixture.registry(home), ServerSettings.defaults().withHost("127.0.0.1").withPort(0));
-        http = new Http(server);
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
-
+class PredictApiTest extends ServedFixtureTest {
     @Test
     void recordsByColumnNameGetLabelsWithProbabilities() {
         Http.Reply r = http.post("/api/models/fruit/predict", """
