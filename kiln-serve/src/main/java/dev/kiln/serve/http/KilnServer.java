@@ -112,8 +112,10 @@ public final class KilnServer implements AutoCloseable {
             });
             config.routes.error(405, ctx -> problem(ctx, Problem.of(405, "method-not-allowed", "Method not allowed",
                     ctx.method() + " is not served at " + ctx.path())));
-            config.requestLogger.http((ctx, ms) -> LOG.info("{} {} {} {} ms", ctx.method(), ctx.path(), ctx.statusCode(),
-                    String.format(java.util.Locale.ROOT, "%.1f", ms)));
+            config.requestLogger.http((ctx, ms) -> {
+                LOG.info("{} {} {} {} ms", ctx.method(), ctx.path(), ctx.statusCode(), String.format(java.util.Locale.ROOT, "%.1f", ms));
+                MDC.remove("request_id");
+            });
             config.requestLogger.http(metrics::finished);
         });
     }
