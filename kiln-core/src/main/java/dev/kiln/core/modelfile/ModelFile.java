@@ -108,7 +108,7 @@ public final class ModelFile {
 
     /** Loads the model at {@code source}. */
     public static LoadedModel load(Path source) {
-        byte[][] parts = readParts(source);
+        byte[][] parts = readParts(source, true);
         Manifest manifest = parseManifest(source, parts[0]);
         byte[] weights = parts[1];
         Manifest.Weights w = manifest.weights();
@@ -130,7 +130,7 @@ public final class ModelFile {
 
     /** Reads and checks only the manifest (fast: the weights are not read). */
     public static Manifest readManifest(Path source) {
-        return parseManifest(source, readParts(source)[0]);
+        return parseManifest(source, readParts(source, false)[0]);
     }
 
     private static Manifest parseManifest(Path source, byte[] bytes) {
@@ -180,7 +180,8 @@ public final class ModelFile {
     }
 
     /** The manifest and weights bytes of a model directory or zip. */
-    private static byte[][] readParts(Path source) {
+    /** The manifest's bytes and, when {@code withWeights}, the weights' (else null; the weights must still be there). */
+    private static byte[][] readParts(Path source, boolean withWeights) {
         try {
             if (Files.isDirectory(source)) {
                 Path manifest = source.resolve(MANIFEST);
@@ -191,14 +192,18 @@ public final class ModelFile {
                 if (!Files.isRegularFile(weights)) {
                     throw new ModelFileException(source + ": " + WEIGHTS + " is missing");
                 }
-                return new byte[][] {readCapped(manifest, MAX_MANIFEST_BYTES), readCapped(weights, MAX_WEIGHTS_BYTES)};
+                return new byte[][] {readCapped(manifest, MAX_MANIFEST_BYTES), withWeights ? readCapped(weights, MAX_WEIGHTS_BYTES) : null};
             }
             if (!Files.exists(source)) {
                 throw new ModelFileException(source + ": no such model file or directory");
             }
             try (ZipFile zip = new ZipFile(source.toFile())) {
-                return new byte[][] {zipEntry(zip, source, MANIFEST, MAX_MANIFEST_BYTES),
-                    zipEntry(zip, source, WEIGHTS, MAX_WEIGHTS_BYTES)};
+                byte[] manifest = zipEntry(zip, source, MANIFEST, MAX_MANIFEST_BYTES);
+                if (!withWeights) {
+                    requireEntry(zip, source, WEIGHTS);
+                    return new byte[][] {manifest, null};
+                }
+                return new byte[][] {manifest, zipEntry(zip, source, WEIGHTS, MAX_WEIGHTS_BYTES)};
             } catch (java.util.zip.ZipException e) {
                 throw new ModelFileException(source + ": not a Kiln model: neither a model directory nor a readable zip file ("
                         + e.getMessage() + ")");
@@ -218,11 +223,16 @@ public final class ModelFile {
         return Files.readAllBytes(file);
     }
 
-    private static byte[] zipEntry(ZipFile zip, Path source, String name, long cap) throws IOException {
+    private static ZipEntry requireEntry(ZipFile zip, Path source, String name) {
         ZipEntry entry = zip.getEntry(name);
         if (entry == null) {
             throw new ModelFileException(source + ": the archive has no " + name);
         }
+        return entry;
+    }
+
+    private static byte[] zipEntry(ZipFile zip, Path source, String name, long cap) throws IOException {
+        ZipEntry entry = requireEntry(zip, source, name);
         try (InputStream in = zip.getInputStream(entry)) {
             byte[] data = in.readNBytes((int) Math.min(cap + 1, Integer.MAX_VALUE - 8));
             if (data.length > cap) {

@@ -123,6 +123,23 @@ class ModelFileTest {
                 .isInstanceOf(ModelFileException.class)
                 .hasMessageContaining("weights.safetensors does not match the size and SHA-256 recorded in manifest.json")
                 .hasMessageContaining("corrupt or was modified");
+        assertThat(ModelFile.readManifest(target).modelType()).as("the manifest alone does not read the weights")
+                .isEqualTo("test.scaled-sum");
+    }
+
+    @Test
+    void theManifestAloneStillNeedsTheWeightsToBeThere() throws IOException {
+        Path target = dir.resolve("model");
+        ModelFile.save(model(), target);
+        Files.delete(target.resolve("weights.safetensors"));
+        assertThatThrownBy(() -> ModelFile.readManifest(target)).hasMessageContaining("weights.safetensors is missing");
+        Path zip = dir.resolve("model.zip");
+        try (var out = new java.util.zip.ZipOutputStream(Files.newOutputStream(zip))) {
+            out.putNextEntry(new java.util.zip.ZipEntry("manifest.json"));
+            out.write(Files.readAllBytes(target.resolve("manifest.json")));
+            out.closeEntry();
+        }
+        assertThatThrownBy(() -> ModelFile.readManifest(zip)).hasMessageContaining("the archive has no weights.safetensors");
     }
 
     @Test
