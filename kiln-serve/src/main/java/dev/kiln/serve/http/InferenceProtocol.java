@@ -51,7 +51,7 @@ final class InferenceProtocol {
         ModelVersion v = models.resolve(ctx);
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("name", v.name());
-        out.put("versions", models.registry().versions(v.name()).stream().map(x -> Integer.toString(x.version())).toList());
+        out.put("versions", models.registry().versionNumbers(v.name()).stream().map(String::valueOf).toList());
         out.put("platform", "kiln");
         List<Map<String, Object>> inputs = new ArrayList<>();
         Schema schema = v.manifest().inputSchema();
@@ -128,7 +128,7 @@ final class InferenceProtocol {
             throw new InvalidInputException(problems, 0);
         }
         Frame rows = reader.readColumns(columns, pointers, "/inputs");
-        Prediction p = server.within(() -> models.predict(model, rows));
+        Prediction p = server.within(() -> model.predict(rows));
         server.metrics().predicted(v, p);
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("model_name", v.name());

@@ -235,7 +235,7 @@ public final class KilnServer implements AutoCloseable {
         }
         Model<?> model = models.model(version);
         Frame rows = models.reader(version).read(body.get("instances"), "/instances");
-        Prediction p = within(() -> models.predict(model, rows));
+        Prediction p = within(() -> model.predict(rows));
         metrics.predicted(version, p);
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("model", version.name());

@@ -1,9 +1,7 @@
 package dev.kiln.serve.http;
 
-import dev.kiln.core.frame.Frame;
 import dev.kiln.core.frame.Schema;
 import dev.kiln.core.model.Model;
-import dev.kiln.core.model.Prediction;
 import dev.kiln.core.modelfile.LoadedModel;
 import dev.kiln.serve.input.InstanceReader;
 import dev.kiln.serve.registry.ModelCache;
@@ -56,9 +54,5 @@ final class ServedModels {
                     + version.version() + " (" + version.manifest().modelType() + ") records no input columns"));
         }
         return new InstanceReader(schema);
-    }
-
-    Prediction predict(Model<?> model, Frame rows) {
-        return model.predict(rows);
     }
 }

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.kiln.core.io.AtomicWrite;
 import dev.kiln.core.io.DataFormatException;
-import dev.kiln.core.modelfile.Manifest;
 import dev.kiln.core.modelfile.ModelFile;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -64,7 +63,6 @@ public final class ModelRegistry {
      */
     public ModelVersion register(String name, Path modelPath, String description) {
         checkName(name, "model name");
-        Manifest manifest = ModelFile.readManifest(modelPath);
         ModelFile.load(modelPath);
         Path dir = root.resolve(name);
         try {
@@ -118,15 +116,20 @@ public final class ModelRegistry {
     /** Every version of {@code name}, oldest first (none for an unknown name). */
     public List<ModelVersion> versions(String name) {
         checkName(name, "model name");
+        Map<String, Integer> aliases = aliases(name);
         List<ModelVersion> out = new ArrayList<>();
         for (int v : versionNumbers(name)) {
-            version(name, v).ifPresent(out::add);
+            version(name, v, aliases).ifPresent(out::add);
         }
         return out;
     }
 
     /** Version {@code version} of {@code name}, if registered. */
     public Optional<ModelVersion> version(String name, int version) {
+        return version(name, version, aliases(name));
+    }
+
+    private Optional<ModelVersion> version(String name, int version, Map<String, Integer> aliases) {
         Path dir = root.resolve(name).resolve(Integer.toString(version));
         Path reg = dir.resolve(REGISTRATION);
         if (!Files.isRegularFile(reg)) {
@@ -134,7 +137,6 @@ public final class ModelRegistry {
         }
         Path model = Files.isRegularFile(dir.resolve("model.zip")) ? dir.resolve("model.zip") : dir.resolve("model");
         JsonNode node = readJson(reg);
-        Map<String, Integer> aliases = aliases(name);
         List<String> mine = aliases.entrySet().stream().filter(e -> e.getValue() == version).map(Map.Entry::getKey).toList();
         return Optional.of(new ModelVersion(name, version, model, ModelFile.readManifest(model),
                 Instant.parse(node.path("registered_at").asText(Instant.EPOCH.toString())), node.path("description").asText(""), mine));
@@ -191,10 +193,10 @@ public final class ModelRegistry {
      * @throws UnknownModelException when there is no such model, version or alias (the message lists what there is)
      */
     public ModelVersion resolve(String name, String reference) {
-        if (name == null || !NAME.matcher(name).matches() || versionNumbers(name).isEmpty()) {
+        List<Integer> numbers = name == null || !NAME.matcher(name).matches() ? List.of() : versionNumbers(name);
+        if (numbers.isEmpty()) {
             throw new UnknownModelException("no model named '" + name + "'; registered: " + names());
         }
-        List<Integer> numbers = versionNumbers(name);
         Map<String, Integer> aliases = aliases(name);
         int version;
         if (reference == null || reference.isEmpty()) {
@@ -210,10 +212,13 @@ public final class ModelRegistry {
                     + ", aliases " + aliases.keySet());
         }
         int v = version;
-        return version(name, v).orElseThrow(() -> new UnknownModelException(name + " has no version " + v + "; it has " + numbers));
+        return version(name, v, aliases).orElseThrow(() -> new UnknownModelException(name + " has no version " + v + "; it has "
+                + numbers));
     }
 
-    private List<Integer> versionNumbers(String name) {
+    /** The version numbers of {@code name}, ascending (none for an unknown name); no manifest is read. */
+    public List<Integer> versionNumbers(String name) {
+        checkName(name, "model name");
         Path dir = root.resolve(name);
         if (!Files.isDirectory(dir)) {
             return List.of();
