@@ -136,14 +136,12 @@ public final class ExtractiveGenerator implements Generator {
         List<int[]> where = new ArrayList<>();
         List<String> texts = new ArrayList<>();
         for (Source s : sources) {
-            List<Sentence> sentences = SentenceSplitter.english().split(s.text());
-            for (int i = 0; i < sentences.size() && texts.size() < settings.maxCandidates(); i++) {
-                String t = sentences.get(i).text();
-                if (!isProse(t)) {
-                    continue;
+            for (Quotable q : quotableSentences(s.text())) {
+                if (texts.size() == settings.maxCandidates()) {
+                    break;
                 }
-                where.add(new int[] {s.number(), i});
-                texts.add(t);
+                where.add(new int[] {s.number(), q.position()});
+                texts.add(q.text());
             }
         }
         if (texts.isEmpty()) {
@@ -174,10 +172,19 @@ public final class ExtractiveGenerator implements Generator {
 
     /** The sentences of a passage an answer may quote (prose, not code or markup), in order. */
     public static List<String> quotable(String passage) {
-        List<String> out = new ArrayList<>();
-        for (Sentence s : SentenceSplitter.english().split(passage)) {
-            if (isProse(s.text())) {
-                out.add(s.text());
+        return quotableSentences(passage).stream().map(Quotable::text).toList();
+    }
+
+    /** A quotable sentence and its position among all the sentences of its passage (0: the passage's first). */
+    private record Quotable(int position, String text) {
+    }
+
+    private static List<Quotable> quotableSentences(String passage) {
+        List<Sentence> sentences = SentenceSplitter.english().split(passage);
+        List<Quotable> out = new ArrayList<>();
+        for (int i = 0; i < sentences.size(); i++) {
+            if (isProse(sentences.get(i).text())) {
+                out.add(new Quotable(i, sentences.get(i).text()));
             }
         }
         return out;

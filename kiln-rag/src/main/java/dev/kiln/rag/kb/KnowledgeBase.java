@@ -190,11 +190,8 @@ public final class KnowledgeBase implements AutoCloseable {
 
     /** Removes document {@code id} and its chunks; false when it was not there. */
     public boolean remove(String id) {
-        boolean present = recorded.remove(id) != null;
-        index.deleteWhere(DOCUMENT_ID, id);
-        index.commit();
-        storeSentences(null, Phases.none());
-        writeDocuments();
+        boolean present = recorded.containsKey(id);
+        removeAll(List.of(id));
         return present;
     }
 
@@ -210,17 +207,21 @@ public final class KnowledgeBase implements AutoCloseable {
                 gone.add(id);
             }
         }
-        if (gone.isEmpty()) {
-            return gone;
+        if (!gone.isEmpty()) {
+            removeAll(gone);
         }
-        for (String id : gone) {
+        return gone;
+    }
+
+    /** Removes documents {@code ids} and their chunks and sentence vectors, then commits and writes the hashes. */
+    private void removeAll(Collection<String> ids) {
+        for (String id : ids) {
             recorded.remove(id);
             index.deleteWhere(DOCUMENT_ID, id);
         }
         index.commit();
         storeSentences(null, Phases.none());
         writeDocuments();
-        return gone;
     }
 
     /**
