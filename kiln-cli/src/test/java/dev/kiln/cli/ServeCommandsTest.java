@@ -30,6 +30,9 @@ class ServeCommandsTest {
         String data = ClassificationCommandsTest.credit().toString();
         assertThat(CliRun.of("train", "--data", data, "--target", "class", "--model", "logistic-regression",
                 "--out", tmp.resolve("m").toString()).exitCode()).isZero();
+        JsonNode ranges = JSON.readTree(tmp.resolve("m/manifest.json").toFile()).path("feature_ranges");
+        assertThat(ranges.path("duration").path("min").asDouble()).as(ranges.toString())
+                .isLessThan(ranges.path("duration").path("max").asDouble());
         CliRun reg = CliRun.of("models", "register", "credit", tmp.resolve("m").toString(), "--home", home, "--json");
         assertThat(reg.exitCode()).as(reg.err()).isZero();
         assertThat(JSON.readTree(reg.out()).path("version").asInt()).isEqualTo(1);
@@ -68,5 +71,12 @@ class ServeCommandsTest {
         serving.interrupt();
         serving.join(30_000);
         assertThat(code.get()).isZero();
+    }
+
+    @Test
+    void anUnknownOutOfRangePolicyIsBadUsage() {
+        CliRun run = CliRun.of("serve", "--home", tmp.toString(), "--port", "0", "--out-of-range", "maybe");
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("unknown out-of-range policy 'maybe'").contains("[reject, warn, off]");
     }
 }

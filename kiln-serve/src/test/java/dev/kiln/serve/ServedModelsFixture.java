@@ -21,7 +21,8 @@ import java.util.Map;
 /**
  * Three small models saved and registered in a temporary registry: {@code fruit}, a classifier on
  * a double, a long and a categorical column (one-hot + logistic regression); {@code price}, a
- * linear regression; {@code mood}, a text classifier.
+ * linear regression; {@code mood}, a text classifier. The first two record the ranges of their
+ * training features: fruit weight in [0, 200), seeds in [0, 9]; price size in [0, 4].
  */
 public final class ServedModelsFixture {
     private ServedModelsFixture() {
@@ -49,13 +50,15 @@ public final class ServedModelsFixture {
         Frame train = fruit(200, 1);
         var fruit = Pipeline.of(new OneHotEncoder(), new LogisticRegression()).fit(train, "kind");
         ModelFile.save(fruit, home.resolve("saved/fruit"), new ModelInfo("classification", "kind", Map.of("accuracy", 1.0),
-                new Provenance("test", 200, "ServedModelsFixture.fruit(200, 1)", 1L, Map.of())));
+                new Provenance("test", 200, "ServedModelsFixture.fruit(200, 1)", 1L, Map.of())).withFeatureRangesOf(train.drop("kind")));
         registry.register("fruit", home.resolve("saved/fruit"), "one-hot + logistic regression");
 
         double[] x = {0, 1, 2, 3, 4};
         double[] y = {1, 3, 5, 7, 9};
-        var price = new LinearRegression().fit(Frame.of(DoubleColumn.of("size", x), DoubleColumn.of("price", y)), "price");
-        ModelFile.save(price, home.resolve("saved/price"), new ModelInfo("regression", "price", Map.of(), Provenance.unknown()));
+        Frame sizes = Frame.of(DoubleColumn.of("size", x));
+        var price = new LinearRegression().fit(sizes.withColumn(DoubleColumn.of("price", y)), "price");
+        ModelFile.save(price, home.resolve("saved/price"), new ModelInfo("regression", "price", Map.of(), Provenance.unknown())
+                .withFeatureRangesOf(sizes));
         registry.register("price", home.resolve("saved/price"), "price = 2 size + 1");
 
         Frame reviews = Frame.of(TextColumn.of("text", "great lovely film", "awful boring film", "lovely great acting", "boring awful plot",

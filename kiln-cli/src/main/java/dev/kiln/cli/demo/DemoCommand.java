@@ -119,7 +119,8 @@ public final class DemoCommand implements Callable<Integer> {
         say(w, indent(metrics.toString()));
 
         ModelInfo info = new ModelInfo("regression", "target", report.toMap(),
-                new Provenance(FrameFingerprint.of(split.train()), split.train().rowCount(), "diabetes.csv (bundled)", seed, Map.of()));
+                new Provenance(FrameFingerprint.of(split.train()), split.train().rowCount(), "diabetes.csv (bundled)", seed, Map.of()))
+                .withFeatureRangesOf(split.train().drop("target"));
         ModelFile.save(model, out, info);
         LinearRegressionModel loaded = ModelFile.load(out, LinearRegressionModel.class);
         boolean identical = Arrays.equals(loaded.predict(split.test()).values(), predicted);

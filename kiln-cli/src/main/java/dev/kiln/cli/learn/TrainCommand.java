@@ -118,7 +118,7 @@ public final class TrainCommand implements Callable<Integer> {
         Path saveTo = out != null ? out : Path.of("models", modelSpec.name());
         ModelFile.save(fitted, saveTo, new ModelInfo(all.task().label(), target, metrics,
                 new Provenance(FrameFingerprint.of(trainX.withColumn(trainY)), trainX.rowCount(), data.toString(), seed,
-                        Map.of("model", modelSpec.name(), "params", params.toString()))));
+                        Map.of("model", modelSpec.name(), "params", params.toString()))).withFeatureRangesOf(trainX));
 
         Map<String, Object> result = new LinkedHashMap<>();
         result.put("model", modelSpec.name());

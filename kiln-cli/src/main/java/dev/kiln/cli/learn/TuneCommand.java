@@ -111,7 +111,8 @@ public final class TuneCommand implements Callable<Integer> {
             ModelFile.save(refit, this.out, new ModelInfo(d.task().label(), target,
                     Map.of("cv_" + result.metric(), result.best().mean()),
                     new Provenance(FrameFingerprint.of(d.features().withColumn(d.target())), d.features().rowCount(),
-                            data.toString(), seed, Map.of("model", modelSpec.name(), "params", best.toString()))));
+                            data.toString(), seed, Map.of("model", modelSpec.name(), "params", best.toString())))
+                    .withFeatureRangesOf(d.features()));
             out.put("model_path", this.out.toString());
         }
         List<Trial> ranked = new ArrayList<>(result.trials().stream().filter(t -> !t.failed()).toList());

@@ -3,6 +3,7 @@ package dev.kiln.cli.serve;
 import dev.kiln.serve.http.ApiKeys;
 import dev.kiln.serve.http.KilnServer;
 import dev.kiln.serve.http.ServerSettings;
+import dev.kiln.serve.input.OutOfRange;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Callable;
@@ -38,6 +39,10 @@ public final class ServeCommand implements Callable<Integer> {
     @Option(names = "--drain-timeout", paramLabel = "SECONDS", description = "How long stopping waits for requests in flight (default: ${DEFAULT-VALUE}).")
     int drainTimeout = 20;
 
+    @Option(names = "--out-of-range", paramLabel = "POLICY", description = {"What to do with numbers outside the range their column held",
+        "in training: warn (predict, and list them in the response's warnings), reject (422), off (default: ${DEFAULT-VALUE})."})
+    String outOfRange = "warn";
+
     @Option(names = "--api-keys", paramLabel = "FILE", description = {"Ask for API keys: FILE holds one 'KEY SCOPE[,SCOPE...]' a line,",
         "scopes among read, predict, admin (default: $KILN_API_KEYS, entries separated by ';'; without keys the server is open)."})
     Path apiKeys;
@@ -45,7 +50,8 @@ public final class ServeCommand implements Callable<Integer> {
     @Override
     public Integer call() throws InterruptedException {
         ServerSettings settings = ServerSettings.defaults().withHost(host).withPort(port).withMaxRequestBytes((long) maxRequestMb << 20)
-                .withRequestTimeout(Duration.ofSeconds(requestTimeout)).withDrainTimeout(Duration.ofSeconds(drainTimeout));
+                .withRequestTimeout(Duration.ofSeconds(requestTimeout)).withDrainTimeout(Duration.ofSeconds(drainTimeout))
+                .withOutOfRange(OutOfRange.fromLabel(outOfRange));
         ApiKeys keys = apiKeys != null ? ApiKeys.read(apiKeys) : ApiKeys.fromVariable("KILN_API_KEYS", System.getenv("KILN_API_KEYS"));
         KilnServer server = KilnServer.start(options.registry(), settings, keys);
         CountDownLatch stopped = new CountDownLatch(1);

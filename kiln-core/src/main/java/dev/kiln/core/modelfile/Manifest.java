@@ -22,10 +22,18 @@ import java.util.Map;
  * @param trainingMetrics metrics measured when the model was made
  * @param provenance      where the model came from
  * @param weights         the weights file and its checksum
+ * @param featureRanges   the range each numeric input column held in training; null when none was recorded
+ *                        (files written before Kiln recorded ranges, and models saved without their training data)
  */
 public record Manifest(String format, int formatVersion, String modelType, int typeVersion, String kilnVersion,
                        String createdAt, String task, String target, JsonNode hyperparameters, Schema inputSchema,
-                       JsonNode config, Map<String, Double> trainingMetrics, Provenance provenance, Weights weights) {
+                       JsonNode config, Map<String, Double> trainingMetrics, Provenance provenance, Weights weights,
+                       Map<String, FeatureRange> featureRanges) {
+
+    /** The recorded feature ranges, or an empty map. */
+    public Map<String, FeatureRange> rangesOrEmpty() {
+        return featureRanges == null ? Map.of() : featureRanges;
+    }
 
     /** The weights file, its size and its SHA-256, checked before the weights are read. */
     public record Weights(String file, long bytes, String sha256) {

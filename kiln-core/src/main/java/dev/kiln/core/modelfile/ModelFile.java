@@ -75,7 +75,8 @@ public final class ModelFile {
                 Instant.now().truncatedTo(ChronoUnit.MILLIS).toString(), info.task(), info.target(),
                 component.get("hyperparameters"), inputSchema(component),
                 component.get("config"), info.trainingMetrics(), info.provenance(),
-                new Manifest.Weights(WEIGHTS, weights.length, sha256(weights)));
+                new Manifest.Weights(WEIGHTS, weights.length, sha256(weights)),
+                info.featureRanges().isEmpty() ? null : info.featureRanges());
         byte[] manifestBytes;
         try {
             manifestBytes = ModelJson.MAPPER.writeValueAsBytes(manifest);

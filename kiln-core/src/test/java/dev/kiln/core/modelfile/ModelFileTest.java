@@ -59,6 +59,8 @@ class ModelFileTest {
         assertThat(m.kilnVersion()).isEqualTo(KilnVersion.current());
         assertThat(m.task()).isEqualTo("regression");
         assertThat(m.trainingMetrics()).containsEntry("r2", 0.75);
+        assertThat(m.featureRanges()).isNull();
+        assertThat(m.rangesOrEmpty()).isEmpty();
         assertThat(m.provenance().seed()).isEqualTo(42L);
         assertThat(m.provenance().dataFingerprint()).startsWith("sha256:").hasSize(7 + 64);
         assertThat(m.inputSchema().names()).containsExactly("x1", "x2");
@@ -80,12 +82,26 @@ class ModelFileTest {
     }
 
     @Test
+    void recordsTheRangesOfTheTrainingFeatures() throws IOException {
+        Path target = dir.resolve("ranged");
+        Frame data = data();
+        ModelFile.save(model(), target, new ModelInfo("regression", "y", Map.of(), null).withFeatureRangesOf(data));
+
+        // data(): x1 = 1, 0, -4 and x2 = 3, 0, 1.
+        assertThat(ModelFile.readManifest(target).featureRanges())
+                .containsExactly(Map.entry("x1", new FeatureRange(-4, 1)), Map.entry("x2", new FeatureRange(0, 3)));
+        JsonNode raw = JSON.readTree(target.resolve("manifest.json").toFile());
+        assertThat(raw.path("feature_ranges").path("x2").path("max").asDouble()).isEqualTo(3.0);
+    }
+
+    @Test
     void loadsTheGoldenFileWrittenByFormatVersion1() throws URISyntaxException {
         // Written once by this format's first release and kept unchanged: newer Kilns must read it.
         Path golden = Path.of(getClass().getResource("/golden/scaled-sum-v1").toURI());
         ScaledSumModel m = ModelFile.load(golden, ScaledSumModel.class);
         // 2 * (0.5 * x1 - 2 * x2) + 1.25 for (1, 3), (0, 0), (-4, 1).
         assertThat(m.predict(data()).values()).containsExactly(-9.75, 1.25, -6.75);
+        assertThat(ModelFile.readManifest(golden).rangesOrEmpty()).isEmpty();
     }
 
     @Test

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import dev.kiln.core.frame.ColumnType;
-import dev.kiln.core.frame.Frame;
 import dev.kiln.core.frame.Schema;
 import dev.kiln.core.model.ClassificationPrediction;
 import dev.kiln.core.model.ClusterPrediction;
@@ -127,14 +126,17 @@ final class InferenceProtocol {
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems, 0);
         }
-        Frame rows = reader.readColumns(columns, pointers, "/inputs");
-        Prediction p = server.within(() -> model.predict(rows));
+        ServedModels.Admitted in = models.admit(v, reader.readColumns(columns, pointers, "/inputs"));
+        Prediction p = server.within(() -> model.predict(in.rows()));
         server.metrics().predicted(v, p);
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("model_name", v.name());
         out.put("model_version", Integer.toString(v.version()));
         if (body.hasNonNull("id")) {
             out.put("id", body.get("id").asText());
+        }
+        if (!in.warnings().isEmpty()) {
+            out.put("parameters", Map.of("warnings", in.warnings()));
         }
         out.put("outputs", tensors(p));
         KilnServer.json(ctx, 200, out);

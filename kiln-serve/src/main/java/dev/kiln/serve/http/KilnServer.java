@@ -5,7 +5,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.kiln.core.KilnVersion;
-import dev.kiln.core.frame.Frame;
 import dev.kiln.core.model.Model;
 import dev.kiln.core.model.Prediction;
 import dev.kiln.serve.input.InvalidInputException;
@@ -65,7 +64,7 @@ public final class KilnServer implements AutoCloseable {
 
     private KilnServer(ModelRegistry registry, ServerSettings settings, ApiKeys keys) {
         this.settings = settings;
-        this.models = new ServedModels(registry, settings.modelCacheSize());
+        this.models = new ServedModels(registry, settings, metrics);
         InferenceProtocol v2 = new InferenceProtocol(this, models);
         RegistryAdmin admin = new RegistryAdmin(models);
         this.app = Javalin.create(config -> {
@@ -221,6 +220,7 @@ public final class KilnServer implements AutoCloseable {
         m.put("description", v.description());
         m.put("input_schema", v.manifest().inputSchema());
         m.put("training_metrics", v.manifest().trainingMetrics());
+        m.put("feature_ranges", v.manifest().rangesOrEmpty());
         m.put("provenance", v.manifest().provenance());
         return m;
     }
@@ -234,13 +234,16 @@ public final class KilnServer implements AutoCloseable {
                     "expected {\"instances\": [...]}: records by column name, rows in column order, or strings for a text model")), 0);
         }
         Model<?> model = models.model(version);
-        Frame rows = models.reader(version).read(body.get("instances"), "/instances");
-        Prediction p = within(() -> model.predict(rows));
+        ServedModels.Admitted in = models.admit(version, models.reader(version).read(body.get("instances"), "/instances"));
+        Prediction p = within(() -> model.predict(in.rows()));
         metrics.predicted(version, p);
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("model", version.name());
         out.put("version", version.version());
         out.put("predictions", PredictionJson.rows(p));
+        if (!in.warnings().isEmpty()) {
+            out.put("warnings", in.warnings());
+        }
         json(ctx, 200, out);
     }
 
@@ -310,14 +313,7 @@ public final class KilnServer implements AutoCloseable {
         Problem p = switch (e) {
             case Problem.Exception pe -> pe.problem();
             case InvalidInputException ie -> {
-                List<Map<String, String>> errors = new ArrayList<>();
-                for (Violation v : ie.violations()) {
-                    Map<String, String> error = new LinkedHashMap<>();
-                    error.put("pointer", v.pointer());
-                    error.put("detail", v.message());
-                    errors.add(error);
-                }
-                Problem q = Problem.of(422, "invalid-input", "Invalid input", ie.getMessage()).with("errors", errors);
+                Problem q = Problem.of(422, "invalid-input", "Invalid input", ie.getMessage()).with("errors", Violation.toJson(ie.violations()));
                 yield ie.dropped() > 0 ? q.with("errors_not_listed", ie.dropped()) : q;
             }
             case UnknownModelException ue -> Problem.of(404, "unknown-model", "Unknown model", ue.getMessage());

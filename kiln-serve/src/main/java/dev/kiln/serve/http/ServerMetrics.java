@@ -76,6 +76,14 @@ final class ServerMetrics implements AutoCloseable {
         predictions.record(version, prediction);
     }
 
+    /** Counts the numbers of a request to {@code version} that lay outside their training range, per column. */
+    void outsideRange(ModelVersion version, java.util.Map<String, Integer> byColumn) {
+        byColumn.forEach((column, count) -> Counter.builder("kiln.input.out.of.range")
+                .description("Input numbers outside the range their column held in training, per model version and column")
+                .tags("model", version.name(), "version", Integer.toString(version.version()), "column", column)
+                .register(registry).increment(count));
+    }
+
     private static String route(Context ctx) {
         Endpoint endpoint = ctx.endpoints().matchedHttpEndpoint();
         return endpoint == null ? UNMATCHED : endpoint.path;

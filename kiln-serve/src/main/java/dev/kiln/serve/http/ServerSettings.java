@@ -1,5 +1,6 @@
 package dev.kiln.serve.http;
 
+import dev.kiln.serve.input.OutOfRange;
 import java.time.Duration;
 import java.util.Objects;
 
@@ -12,11 +13,13 @@ import java.util.Objects;
  * @param requestTimeout  the longest a prediction may run (longer ones get 503)
  * @param drainTimeout    how long shutdown waits for requests in flight
  * @param modelCacheSize  the most models kept loaded
+ * @param outOfRange      what to do with numbers outside the range their column held in training
  */
 public record ServerSettings(String host, int port, long maxRequestBytes, Duration requestTimeout, Duration drainTimeout,
-                             int modelCacheSize) {
+                             int modelCacheSize, OutOfRange outOfRange) {
     public ServerSettings {
         Objects.requireNonNull(host, "host");
+        Objects.requireNonNull(outOfRange, "outOfRange");
         if (port < 0 || port > 65535) {
             throw new IllegalArgumentException("port must be in [0, 65535], got " + port);
         }
@@ -31,28 +34,32 @@ public record ServerSettings(String host, int port, long maxRequestBytes, Durati
         }
     }
 
-    /** Port 8080 on every interface, 10 MB bodies, 30 s per prediction, 20 s to drain, 8 models loaded. */
+    /** Port 8080 on every interface, 10 MB bodies, 30 s per prediction, 20 s to drain, 8 models loaded, warnings for numbers out of range. */
     public static ServerSettings defaults() {
-        return new ServerSettings("0.0.0.0", 8080, 10L << 20, Duration.ofSeconds(30), Duration.ofSeconds(20), 8);
+        return new ServerSettings("0.0.0.0", 8080, 10L << 20, Duration.ofSeconds(30), Duration.ofSeconds(20), 8, OutOfRange.WARN);
     }
 
     public ServerSettings withPort(int v) {
-        return new ServerSettings(host, v, maxRequestBytes, requestTimeout, drainTimeout, modelCacheSize);
+        return new ServerSettings(host, v, maxRequestBytes, requestTimeout, drainTimeout, modelCacheSize, outOfRange);
     }
 
     public ServerSettings withHost(String v) {
-        return new ServerSettings(v, port, maxRequestBytes, requestTimeout, drainTimeout, modelCacheSize);
+        return new ServerSettings(v, port, maxRequestBytes, requestTimeout, drainTimeout, modelCacheSize, outOfRange);
     }
 
     public ServerSettings withMaxRequestBytes(long v) {
-        return new ServerSettings(host, port, v, requestTimeout, drainTimeout, modelCacheSize);
+        return new ServerSettings(host, port, v, requestTimeout, drainTimeout, modelCacheSize, outOfRange);
     }
 
     public ServerSettings withRequestTimeout(Duration v) {
-        return new ServerSettings(host, port, maxRequestBytes, v, drainTimeout, modelCacheSize);
+        return new ServerSettings(host, port, maxRequestBytes, v, drainTimeout, modelCacheSize, outOfRange);
     }
 
     public ServerSettings withDrainTimeout(Duration v) {
-        return new ServerSettings(host, port, maxRequestBytes, requestTimeout, v, modelCacheSize);
+        return new ServerSettings(host, port, maxRequestBytes, requestTimeout, v, modelCacheSize, outOfRange);
+    }
+
+    public ServerSettings withOutOfRange(OutOfRange v) {
+        return new ServerSettings(host, port, maxRequestBytes, requestTimeout, drainTimeout, modelCacheSize, v);
     }
 }

@@ -10,8 +10,10 @@ import dev.kiln.core.frame.Frame;
 import dev.kiln.core.frame.LongColumn;
 import dev.kiln.core.frame.Schema;
 import dev.kiln.core.frame.TextColumn;
+import dev.kiln.core.modelfile.FeatureRange;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -23,7 +25,9 @@ import java.util.Map;
  * column, a value of the wrong type, a category not seen in training — each with the JSON
  * pointer of the offending value, and reported at once as an {@link InvalidInputException}.
  * Columns the model does not read are ignored; {@code null} is a missing value where the column
- * can hold one (double: NaN; categorical), a violation elsewhere.
+ * can hold one (double: NaN; categorical), a violation elsewhere. Numbers outside the range a
+ * column held in training are not violations but are noted in the result ({@link Instances}),
+ * for the server to reject or warn about as it is configured to ({@link OutOfRange}).
  */
 public final class InstanceReader {
     /** The most violations one report lists. */
@@ -32,9 +36,17 @@ public final class InstanceReader {
     public static final int MAX_ROWS = 100_000;
 
     private final Schema schema;
+    private final Map<String, FeatureRange> ranges;
 
+    /** A reader that checks values against {@code schema} only. */
     public InstanceReader(Schema schema) {
+        this(schema, Map.of());
+    }
+
+    /** A reader that also notes numbers outside {@code ranges}, the ranges of the numeric columns in training. */
+    public InstanceReader(Schema schema, Map<String, FeatureRange> ranges) {
         this.schema = schema;
+        this.ranges = Map.copyOf(ranges);
     }
 
     public Schema schema() {
@@ -42,12 +54,14 @@ public final class InstanceReader {
     }
 
     /**
-     * The frame of {@code instances}, found at JSON pointer {@code at} of the request.
+     * The frame of {@code instances}, found at JSON pointer {@code at} of the request, with the
+     * values that lie outside the training ranges.
      *
      * @throws InvalidInputException listing every violation when any value is not what the schema expects
      */
-    public Frame read(JsonNode instances, String at) {
+    public Instances read(JsonNode instances, String at) {
         Violations v = new Violations();
+        OutsideRanges outside = new OutsideRanges();
         if (instances == null || !instances.isArray()) {
             v.add(at, "expected an array of instances" + (instances == null || instances.isMissingNode() ? ", found none" : ""));
             throw v.exception();
@@ -63,7 +77,7 @@ public final class InstanceReader {
         }
         List<Cells> columns = new ArrayList<>();
         for (Schema.Field f : schema.fields()) {
-            columns.add(new Cells(f, n));
+            columns.add(new Cells(f, n, ranges.get(f.name()), outside));
         }
         Schema.Field onlyText = schema.size() == 1 && schema.fields().get(0).type() == ColumnType.TEXT ? schema.fields().get(0) : null;
         for (int row = 0; row < n; row++) {
@@ -101,15 +115,16 @@ public final class InstanceReader {
         for (Cells c : columns) {
             built.add(c.column());
         }
-        return Frame.of(built);
+        return outside.with(Frame.of(built));
     }
 
     /**
      * The frame of named columns ({@code {"age": [41, 37], "job": ["admin", "clerk"]}}), each
      * column's values at {@code pointers.get(name)}.
      */
-    public Frame readColumns(Map<String, JsonNode> valuesByName, Map<String, String> pointers, String at) {
+    public Instances readColumns(Map<String, JsonNode> valuesByName, Map<String, String> pointers, String at) {
         Violations v = new Violations();
+        OutsideRanges outside = new OutsideRanges();
         int n = -1;
         for (Schema.Field f : schema.fields()) {
             JsonNode values = valuesByName.get(f.name());
@@ -130,7 +145,7 @@ public final class InstanceReader {
         }
         List<Column> built = new ArrayList<>();
         for (Schema.Field f : schema.fields()) {
-            Cells c = new Cells(f, n);
+            Cells c = new Cells(f, n, ranges.get(f.name()), outside);
             JsonNode values = valuesByName.get(f.name());
             for (int row = 0; row < n; row++) {
                 c.set(row, values.get(row), pointers.get(f.name()) + "/" + row, v);
@@ -140,7 +155,7 @@ public final class InstanceReader {
         if (!v.isEmpty()) {
             throw v.exception();
         }
-        return Frame.of(built);
+        return outside.with(Frame.of(built));
     }
 
     /** JSON pointer escaping of one reference token (RFC 6901). */
@@ -187,9 +202,33 @@ public final class InstanceReader {
         }
     }
 
-    /** One column's values as they are read, checked against its field. */
+    /** Values outside the training ranges: the first {@link #MAX_VIOLATIONS} with their pointers, and a count per column. */
+    private static final class OutsideRanges {
+        final List<Violation> listed = new ArrayList<>();
+        final Map<String, Integer> counts = new LinkedHashMap<>();
+
+        void add(String pointer, String column, double value, FeatureRange range) {
+            counts.merge(column, 1, Integer::sum);
+            if (listed.size() < MAX_VIOLATIONS) {
+                listed.add(new Violation(pointer, number(value) + " is outside the range of column '" + column + "' in training, ["
+                        + number(range.min()) + ", " + number(range.max()) + "]"));
+            }
+        }
+
+        Instances with(Frame frame) {
+            return new Instances(frame, listed, counts);
+        }
+
+        private static String number(double x) {
+            return java.math.BigDecimal.valueOf(x).stripTrailingZeros().toPlainString();
+        }
+    }
+
+    /** One column's values as they are read, checked against its field and its training range. */
     private static final class Cells {
         final Schema.Field field;
+        final FeatureRange range;
+        final OutsideRanges outside;
         final double[] doubles;
         final long[] longs;
         final boolean[] booleans;
@@ -197,8 +236,10 @@ public final class InstanceReader {
         final String[] texts;
         final Map<String, Integer> levels;
 
-        Cells(Schema.Field field, int n) {
+        Cells(Schema.Field field, int n, FeatureRange range, OutsideRanges outside) {
             this.field = field;
+            this.range = range;
+            this.outside = outside;
             ColumnType t = field.type();
             doubles = t == ColumnType.DOUBLE ? new double[n] : null;
             longs = t == ColumnType.LONG ? new long[n] : null;
@@ -219,6 +260,7 @@ public final class InstanceReader {
                         doubles[row] = Double.NaN;
                     } else if (value.isNumber()) {
                         doubles[row] = value.asDouble();
+                        checkRange(doubles[row], at);
                     } else {
                         v.add(at, "expected a number (column '" + field.name() + "' is double), found " + describe(value));
                     }
@@ -228,6 +270,7 @@ public final class InstanceReader {
                             || value.isFloatingPointNumber() && value.asDouble() == Math.rint(value.asDouble())
                             && Math.abs(value.asDouble()) < 0x1p62)) {
                         longs[row] = value.asLong();
+                        checkRange(longs[row], at);
                     } else {
                         v.add(at, "expected a whole number (column '" + field.name() + "' is long), found " + describe(value));
                     }
@@ -262,6 +305,12 @@ public final class InstanceReader {
                         v.add(at, "expected a string (column '" + field.name() + "' is text), found " + describe(value));
                     }
                 }
+            }
+        }
+
+        private void checkRange(double value, String at) {
+            if (range != null && !range.admits(value)) {
+                outside.add(at, field.name(), value, range);
             }
         }
 

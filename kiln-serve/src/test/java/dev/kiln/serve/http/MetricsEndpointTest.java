@@ -59,5 +59,8 @@ class MetricsEndpointTest extends ServedFixtureTest {
         assertThat(names).contains("kiln_http_requests_seconds", "kiln_predictions_total", "jvm_gc_pause_seconds", "process_uptime_seconds");
         Scrape scrape = afterACollection();
         assertThat(names).allSatisfy(name -> assertThat(serves(scrape, name)).as(name).isTrue());
+        assertThat(scrape.samples().stream().map(s -> s.name().replaceAll("_(bucket|count|sum)$", ""))
+                .filter(name -> name.startsWith("kiln_")).distinct())
+                .as("every kiln_ series served is documented").allSatisfy(name -> assertThat(names).contains(name));
     }
 }

@@ -25,8 +25,8 @@ class InstanceReaderTest {
     @Test
     void recordsAndRowsMakeTheSameFrame() throws Exception {
         InstanceReader reader = new InstanceReader(SCHEMA);
-        Frame a = reader.read(json("[{\"a/b\": 1.5, \"n\": 2, \"ok\": true, \"c\": \"y\"}, {\"a/b\": null, \"n\": 3.0, \"ok\": false, \"c\": null}]"), "/i");
-        Frame b = reader.read(json("[[1.5, 2, true, \"y\"], [null, 3, false, null]]"), "/i");
+        Frame a = reader.read(json("[{\"a/b\": 1.5, \"n\": 2, \"ok\": true, \"c\": \"y\"}, {\"a/b\": null, \"n\": 3.0, \"ok\": false, \"c\": null}]"), "/i").frame();
+        Frame b = reader.read(json("[[1.5, 2, true, \"y\"], [null, 3, false, null]]"), "/i").frame();
         assertThat(a.rowCount()).isEqualTo(2);
         assertThat(a.column("a/b").isMissing(1)).isTrue();
         assertThat(((CategoricalColumn) a.column("c")).levels()).containsExactly("x", "y");
@@ -66,7 +66,7 @@ class InstanceReaderTest {
             }
             s.append(']');
             try {
-                assertThat(reader.read(json(s.toString()), "").rowCount()).isEqualTo(rows);
+                assertThat(reader.read(json(s.toString()), "").frame().rowCount()).isEqualTo(rows);
             } catch (InvalidInputException e) {
                 assertThat(e.violations()).isNotEmpty().allSatisfy(v -> assertThat(v.pointer()).matches("/\\d+(/.*)?"));
             }
@@ -81,6 +81,6 @@ class InstanceReaderTest {
         assertThatThrownBy(() -> reader.read(json("[[1, 2]]"), "/instances")).hasMessageContaining("expected 4");
         assertThatThrownBy(() -> reader.read(json("[\"text\"]"), "/instances")).hasMessageContaining("expected an object");
         InstanceReader text = new InstanceReader(new Schema(List.of(Schema.Field.of("review", ColumnType.TEXT))));
-        assertThat(text.read(json("[\"fine\", {\"review\": \"also fine\"}]"), "").rowCount()).isEqualTo(2);
+        assertThat(text.read(json("[\"fine\", {\"review\": \"also fine\"}]"), "").frame().rowCount()).isEqualTo(2);
     }
 }

@@ -1,0 +1,25 @@
+package dev.kiln.serve.input;
+
+import dev.kiln.core.frame.Frame;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A request's instances as a frame, and the numbers in it that lie outside the range their
+ * column held in training.
+ *
+ * @param frame            the rows, in the model's input schema
+ * @param outsideRange     the first {@link InstanceReader#MAX_VIOLATIONS} such numbers, each with its JSON pointer
+ * @param outsideByColumn  how many there are per column (all of them, listed or not)
+ */
+public record Instances(Frame frame, List<Violation> outsideRange, Map<String, Integer> outsideByColumn) {
+    public Instances {
+        outsideRange = List.copyOf(outsideRange);
+        outsideByColumn = Map.copyOf(outsideByColumn);
+    }
+
+    /** How many numbers lie outside their training range. */
+    public int outsideCount() {
+        return outsideByColumn.values().stream().mapToInt(Integer::intValue).sum();
+    }
+}
