@@ -2,11 +2,7 @@ package dev.kiln.cli.rag;
 
 import dev.kiln.cli.KilnHome;
 import dev.kiln.rag.answer.QuestionAnswerer;
-import dev.kiln.rag.generate.ChatServerSettings;
-import dev.kiln.rag.generate.ExtractiveGenerator;
-import dev.kiln.rag.generate.FallbackGenerator;
 import dev.kiln.rag.generate.Generator;
-import dev.kiln.rag.generate.OpenAiChatGenerator;
 import dev.kiln.rag.kb.KnowledgeBase;
 import dev.kiln.search.index.IndexCatalog;
 import dev.kiln.search.retrieve.SearchMode;
@@ -14,7 +10,6 @@ import dev.kiln.text.encode.Embedder;
 import dev.kiln.text.encode.EncoderModel;
 import dev.kiln.text.encode.SentenceEncoder;
 import java.nio.file.Path;
-import java.util.Map;
 import picocli.CommandLine.Option;
 
 /** The options every {@code kiln rag} command shares: which knowledge base, where, and how to answer. */
@@ -60,16 +55,7 @@ final class KnowledgeBaseOptions {
         }
 
         Generator generator(Embedder embedder) {
-            Map<String, String> env = System.getenv();
-            Generator extractive = new ExtractiveGenerator(embedder);
-            return switch (generator) {
-                case "extractive" -> extractive;
-                case "llm" -> new OpenAiChatGenerator(ChatServerSettings.fromEnvironment(env));
-                case "auto" -> ChatServerSettings.isConfigured(env)
-                        ? new FallbackGenerator(new OpenAiChatGenerator(ChatServerSettings.fromEnvironment(env)), extractive)
-                        : extractive;
-                default -> throw new IllegalArgumentException("--generator: expected auto, extractive or llm, got '" + generator + "'");
-            };
+            return Generator.choose(generator, embedder, System.getenv());
         }
     }
 }

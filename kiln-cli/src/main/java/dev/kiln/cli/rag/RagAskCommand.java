@@ -1,6 +1,7 @@
 package dev.kiln.cli.rag;
 
 import dev.kiln.cli.output.JsonOutput;
+import dev.kiln.rag.answer.AnswerJson;
 import dev.kiln.rag.answer.QuestionAnswerer;
 import dev.kiln.rag.kb.KnowledgeBase;
 import dev.kiln.search.index.MetadataFilter;
@@ -53,7 +54,7 @@ public final class RagAskCommand implements Callable<Integer> {
                 out.flush();
             });
             if (json) {
-                JsonOutput.print(out, AnswerOutput.json(r, null));
+                JsonOutput.print(out, AnswerJson.of(r, null));
             } else {
                 out.println();
                 AnswerOutput.sources(out, r);

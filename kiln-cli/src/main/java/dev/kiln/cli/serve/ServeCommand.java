@@ -4,6 +4,8 @@ import dev.kiln.serve.http.ApiKeys;
 import dev.kiln.serve.http.KilnServer;
 import dev.kiln.serve.http.ServerSettings;
 import dev.kiln.serve.input.OutOfRange;
+import dev.kiln.serve.kb.ServedKnowledgeBases;
+import dev.kiln.serve.registry.ModelRegistry;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Callable;
@@ -16,7 +18,8 @@ import picocli.CommandLine.Spec;
 
 /** {@code kiln serve}: the registry's models over HTTP until Ctrl-C (or SIGTERM), which drains requests in flight. */
 @Command(name = "serve", description = {"Serve the registered models over HTTP: the Open Inference Protocol (/v2/...) and",
-    "POST /api/models/NAME/predict. Ctrl-C or SIGTERM stops it after the requests in flight finish."})
+    "POST /api/models/NAME/predict; and the knowledge bases: POST /api/kb/NAME/ask and /chat.",
+    "Ctrl-C or SIGTERM stops it after the requests in flight finish."})
 public final class ServeCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -43,6 +46,11 @@ public final class ServeCommand implements Callable<Integer> {
         "in training: warn (predict, and list them in the response's warnings), reject (422), off (default: ${DEFAULT-VALUE})."})
     String outOfRange = "warn";
 
+    @Option(names = "--generator", paramLabel = "auto|extractive|llm", description = {"Who writes knowledge-base answers: extractive",
+        "(offline), llm (the chat server in KILN_LLM_BASE_URL, KILN_LLM_MODEL, KILN_LLM_API_KEY), or auto (llm when",
+        "configured, falling back to extractive; the default)."})
+    String generator = "auto";
+
     @Option(names = "--api-keys", paramLabel = "FILE", description = {"Ask for API keys: FILE holds one 'KEY SCOPE[,SCOPE...]' a line,",
         "scopes among read, predict, admin (default: $KILN_API_KEYS, entries separated by ';'; without keys the server is open)."})
     Path apiKeys;
@@ -53,7 +61,9 @@ public final class ServeCommand implements Callable<Integer> {
                 .withRequestTimeout(Duration.ofSeconds(requestTimeout)).withDrainTimeout(Duration.ofSeconds(drainTimeout))
                 .withOutOfRange(OutOfRange.fromLabel(outOfRange));
         ApiKeys keys = apiKeys != null ? ApiKeys.read(apiKeys) : ApiKeys.fromVariable("KILN_API_KEYS", System.getenv("KILN_API_KEYS"));
-        KilnServer server = KilnServer.start(options.registry(), settings, keys);
+        ModelRegistry registry = options.registry();
+        ServedKnowledgeBases bases = new ServedKnowledgeBases(options.kbRoot(), generator, System.getenv());
+        KilnServer server = KilnServer.start(registry, bases, settings, keys);
         CountDownLatch stopped = new CountDownLatch(1);
         Thread hook = new Thread(() -> {
             server.close();
@@ -62,9 +72,11 @@ public final class ServeCommand implements Callable<Integer> {
         Runtime.getRuntime().addShutdownHook(hook);
         var out = spec.commandLine().getOut();
         String base = "http://" + ("0.0.0.0".equals(host) ? "localhost" : host) + ":" + server.port();
-        out.println("Kiln is serving " + options.registry().names().size() + " models from " + options.registry().root() + " at " + base);
+        out.println("Kiln is serving " + registry.names().size() + " models from " + registry.root() + " and "
+                + bases.names().size() + " knowledge bases from " + bases.root() + " at " + base);
         out.println("  " + base + "/v2/health/ready");
         out.println("  " + base + "/api/models");
+        out.println("  " + base + "/openapi.json");
         String auth = keys.isEmpty() ? "" : " -H 'Authorization: Bearer KEY'";
         out.println("  curl -s -X POST " + base + "/api/models/NAME/predict" + auth + " -H 'Content-Type: application/json' -d '{\"instances\": [...]}'");
         out.println("Ctrl-C stops it.");

@@ -15,8 +15,9 @@ public final class ChatSession {
     public record Turn(String question, String standaloneQuery, QuestionAnswerer.Result result) {
     }
 
+    private static final FollowUpRewriter REWRITER = new FollowUpRewriter();
+
     private final QuestionAnswerer answerer;
-    private final FollowUpRewriter rewriter = new FollowUpRewriter();
     private final int maxTurns;
     private final List<Turn> turns = new ArrayList<>();
 
@@ -37,10 +38,7 @@ public final class ChatSession {
     public Turn ask(String question, Consumer<String> tokens) {
         answerer.checkQuestion(question);
         String previous = turns.isEmpty() ? null : turns.get(turns.size() - 1).standaloneQuery();
-        String query = rewriter.standalone(question, previous);
-        if (query.length() > answerer.settings().maxQuestionChars()) {
-            query = question;
-        }
+        String query = standalone(question, previous, answerer.settings().maxQuestionChars());
         QuestionAnswerer.Result r = answerer.ask(query, MetadataFilter.none(), tokens);
         Turn turn = new Turn(question, query, r);
         turns.add(turn);
@@ -48,6 +46,24 @@ public final class ChatSession {
             turns.remove(0);
         }
         return turn;
+    }
+
+    /**
+     * What a session asked {@code questions} in turn searches for at the last of them: the
+     * standalone query of a conversation a client keeps (a stateless server's chat).
+     */
+    public static String standaloneQuery(List<String> questions, int maxQuestionChars) {
+        String query = null;
+        for (String q : questions) {
+            query = standalone(q, query, maxQuestionChars);
+        }
+        return query;
+    }
+
+    /** {@code question} made standalone with {@code previous}; itself when that would be longer than the answerer accepts. */
+    private static String standalone(String question, String previous, int maxQuestionChars) {
+        String query = REWRITER.standalone(question, previous);
+        return query.length() > maxQuestionChars ? question : query;
     }
 
     public List<Turn> turns() {

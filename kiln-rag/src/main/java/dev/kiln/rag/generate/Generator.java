@@ -1,6 +1,8 @@
 package dev.kiln.rag.generate;
 
+import dev.kiln.text.encode.Embedder;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 
 /**
@@ -25,4 +27,21 @@ public interface Generator {
 
     /** A short name for logs and output, e.g. {@code extractive} or {@code openai:llama3}. */
     String name();
+
+    /**
+     * The generator called {@code mode}: {@code extractive} (offline), {@code llm} (the chat server
+     * that {@code env}'s KILN_LLM_BASE_URL, KILN_LLM_MODEL and KILN_LLM_API_KEY name), or
+     * {@code auto} (llm when configured, falling back to extractive when it fails; else extractive).
+     */
+    static Generator choose(String mode, Embedder embedder, Map<String, String> env) {
+        Generator extractive = new ExtractiveGenerator(embedder);
+        return switch (mode) {
+            case "extractive" -> extractive;
+            case "llm" -> new OpenAiChatGenerator(ChatServerSettings.fromEnvironment(env));
+            case "auto" -> ChatServerSettings.isConfigured(env)
+                    ? new FallbackGenerator(new OpenAiChatGenerator(ChatServerSettings.fromEnvironment(env)), extractive)
+                    : extractive;
+            default -> throw new IllegalArgumentException("generator: expected auto, extractive or llm, got '" + mode + "'");
+        };
+    }
 }

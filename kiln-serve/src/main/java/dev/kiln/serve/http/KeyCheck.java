@@ -6,8 +6,8 @@ import java.util.Optional;
 
 /**
  * The {@code before} handler that asks for an API key with the scope a route needs: {@code read}
- * to GET, {@code predict} to POST a predict or infer, {@code admin} for anything else. Health
- * routes and {@code GET /v2} stay open for probes; with no keys configured every route is open.
+ * to GET, {@code predict} to POST a predict or infer or a question to a knowledge base, {@code admin} for anything else. Health
+ * routes, {@code GET /v2} and {@code GET /openapi.json} stay open for probes and tools; with no keys configured every route is open.
  */
 final class KeyCheck {
     /** The request attribute that holds the origin of the key a request presented (e.g. {@code keys.txt:3}). */
@@ -48,13 +48,13 @@ final class KeyCheck {
     /** The scope {@code method} on {@code path} needs; empty for the open routes. */
     static Optional<Scope> needed(String method, String path) {
         String m = method.toUpperCase(Locale.ROOT);
-        if (path.startsWith("/v2/health/") || m.equals("GET") && (path.equals("/v2") || path.equals("/v2/"))) {
+        if (path.startsWith("/v2/health/") || m.equals("GET") && (path.equals("/v2") || path.equals("/v2/") || path.equals("/openapi.json"))) {
             return Optional.empty();
         }
         if (m.equals("GET") || m.equals("HEAD")) {
             return Optional.of(Scope.READ);
         }
-        if (m.equals("POST") && (path.endsWith("/predict") || path.endsWith("/infer"))) {
+        if (m.equals("POST") && (path.endsWith("/predict") || path.endsWith("/infer") || path.endsWith("/ask") || path.endsWith("/chat"))) {
             return Optional.of(Scope.PREDICT);
         }
         return Optional.of(Scope.ADMIN);

@@ -1,5 +1,9 @@
 package dev.kiln.serve.http;
 
+import static io.javalin.http.HandlerType.GET;
+import static io.javalin.http.HandlerType.POST;
+import static io.javalin.http.HandlerType.PUT;
+
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -9,12 +13,15 @@ import dev.kiln.core.model.Model;
 import dev.kiln.core.model.Prediction;
 import dev.kiln.serve.input.InvalidInputException;
 import dev.kiln.serve.input.Violation;
+import dev.kiln.serve.kb.ServedKnowledgeBases;
+import dev.kiln.serve.kb.UnknownKnowledgeBaseException;
 import dev.kiln.serve.registry.ModelRegistry;
 import dev.kiln.serve.registry.ModelVersion;
 import dev.kiln.serve.registry.UnknownModelException;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
+import io.javalin.http.HandlerType;
 import io.javalin.http.HttpResponseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -56,17 +63,22 @@ public final class KilnServer implements AutoCloseable {
 
     private final ServerSettings settings;
     private final ServedModels models;
+    private final ServedKnowledgeBases bases;
+    private final ApiDescription api;
     private final ExecutorService work = Executors.newVirtualThreadPerTaskExecutor();
     private final AtomicInteger inFlight = new AtomicInteger();
     private final ServerMetrics metrics = new ServerMetrics(inFlight::get);
     private volatile boolean draining;
     private final Javalin app;
 
-    private KilnServer(ModelRegistry registry, ServerSettings settings, ApiKeys keys) {
+    private KilnServer(ModelRegistry registry, ServedKnowledgeBases bases, ServerSettings settings, ApiKeys keys) {
         this.settings = settings;
         this.models = new ServedModels(registry, settings, metrics);
+        this.bases = bases;
         InferenceProtocol v2 = new InferenceProtocol(this, models);
         RegistryAdmin admin = new RegistryAdmin(models);
+        KnowledgeBaseRoutes kb = new KnowledgeBaseRoutes(this, bases);
+        this.api = new ApiDescription(version());
         this.app = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             config.startup.showOldJavalinVersionWarning = false;
@@ -81,22 +93,39 @@ public final class KilnServer implements AutoCloseable {
             });
             config.routes.before(this::begin);
             config.routes.before(new KeyCheck(keys)::check);
-            config.routes.get("/v2", guarded(v2::server));
-            config.routes.get("/v2/health/live", ctx -> json(ctx, 200, Map.of("live", true)));
-            config.routes.get("/v2/health/ready", this::ready);
-            config.routes.get("/metrics", metrics::scrape);
-            config.routes.get("/v2/models/{name}", guarded(v2::metadata));
-            config.routes.get("/v2/models/{name}/versions/{version}", guarded(v2::metadata));
-            config.routes.get("/v2/models/{name}/ready", guarded(v2::modelReady));
-            config.routes.get("/v2/models/{name}/versions/{version}/ready", guarded(v2::modelReady));
-            config.routes.post("/v2/models/{name}/infer", guarded(v2::infer));
-            config.routes.post("/v2/models/{name}/versions/{version}/infer", guarded(v2::infer));
-            config.routes.get("/api/models", guarded(this::listModels));
-            config.routes.get("/api/models/{name}", guarded(this::describeModel));
-            config.routes.post("/api/models/{name}/predict", guarded(this::predict));
-            config.routes.post("/api/models/{name}/versions/{version}/predict", guarded(this::predict));
-            config.routes.post("/api/models/{name}/versions", guarded(admin::register));
-            config.routes.put("/api/models/{name}/aliases/{alias}", guarded(admin::promote));
+            Routes r = new Routes(config.routes, api);
+            r.add(GET, "/v2", guarded(v2::server), op("Server metadata", V2, null, null, 200, "ServerMetadata"));
+            r.add(GET, "/v2/health/live", ctx -> json(ctx, 200, Map.of("live", true)), op("Liveness", V2, null, null, 200, "Live"));
+            r.add(GET, "/v2/health/ready", this::ready, op("Readiness: 503 while draining", V2, null, null, 200, "Ready"));
+            r.add(GET, "/v2/models/{name}", guarded(v2::metadata), op("Model metadata", V2, Scope.READ, null, 200, "ModelMetadata"));
+            r.add(GET, "/v2/models/{name}/versions/{version}", guarded(v2::metadata),
+                    op("Model version metadata", V2, Scope.READ, null, 200, "ModelMetadata"));
+            r.add(GET, "/v2/models/{name}/ready", guarded(v2::modelReady), op("Loads the model; 200 when it can serve", V2, Scope.READ, null,
+                    200, "ModelReady"));
+            r.add(GET, "/v2/models/{name}/versions/{version}/ready", guarded(v2::modelReady),
+                    op("Loads the model version; 200 when it can serve", V2, Scope.READ, null, 200, "ModelReady"));
+            r.add(POST, "/v2/models/{name}/infer", guarded(v2::infer),
+                    op("Inference with named typed tensors", V2, Scope.PREDICT, "InferenceRequest", 200, "InferenceResponse"));
+            r.add(POST, "/v2/models/{name}/versions/{version}/infer", guarded(v2::infer),
+                    op("Inference by a named version", V2, Scope.PREDICT, "InferenceRequest", 200, "InferenceResponse"));
+            r.add(GET, "/api/models", guarded(this::listModels), op("The registry's models", MODELS, Scope.READ, null, 200, "ModelList"));
+            r.add(GET, "/api/models/{name}", guarded(this::describeModel),
+                    op("A model's versions: schema, metrics, ranges, provenance", MODELS, Scope.READ, null, 200, "ModelDescription"));
+            r.add(POST, "/api/models/{name}/predict", guarded(this::predict),
+                    op("Predict (the champion, or ?version=V or ALIAS)", MODELS, Scope.PREDICT, "PredictRequest", 200, "PredictResponse"));
+            r.add(POST, "/api/models/{name}/versions/{version}/predict", guarded(this::predict),
+                    op("Predict with a named version or alias", MODELS, Scope.PREDICT, "PredictRequest", 200, "PredictResponse"));
+            r.add(POST, "/api/models/{name}/versions", guarded(admin::register),
+                    op("Register a saved model on the server as the next version", MODELS, Scope.ADMIN, "RegisterRequest", 201, "ModelVersion"));
+            r.add(PUT, "/api/models/{name}/aliases/{alias}", guarded(admin::promote),
+                    op("Point an alias at a version", MODELS, Scope.ADMIN, "PromoteRequest", 200, "PromoteResponse"));
+            r.add(GET, "/api/kb", guarded(kb::list), op("The knowledge bases", KB, Scope.READ, null, 200, "KnowledgeBaseList"));
+            r.add(POST, "/api/kb/{name}/ask", guarded(kb::ask), op("Answer a question, citing sources", KB, Scope.PREDICT, "AskRequest",
+                    200, "Answer"));
+            r.add(POST, "/api/kb/{name}/chat", guarded(kb::chat),
+                    op("Answer the last user message of a conversation", KB, Scope.PREDICT, "ChatRequest", 200, "Answer"));
+            r.add(GET, "/openapi.json", ctx -> json(ctx, 200, api.document()), op("This description", SERVER, null, null, 200, null));
+            r.add(GET, "/metrics", metrics::scrape, op("Prometheus metrics, text exposition format", SERVER, Scope.READ, null, 200, "metrics"));
             config.routes.exception(Exception.class, this::failed);
             config.routes.error(404, ctx -> {
                 if (ctx.attribute(PROBLEM_WRITTEN) == null) {
@@ -119,14 +148,40 @@ public final class KilnServer implements AutoCloseable {
         });
     }
 
+    private static final String V2 = "Open Inference Protocol";
+    private static final String MODELS = "Models";
+    private static final String KB = "Knowledge bases";
+    private static final String SERVER = "Server";
+
+    private static ApiDescription.Operation op(String summary, String tag, Scope scope, String request, int status, String response) {
+        return new ApiDescription.Operation(summary, tag, scope, request, status, response);
+    }
+
+    /** Registers each route with Javalin and describes it in the OpenAPI document at once. */
+    private record Routes(io.javalin.config.RoutesConfig routes, ApiDescription api) {
+        void add(HandlerType method, String path, Handler handler, ApiDescription.Operation op) {
+            routes.addHttpHandler(method, path, handler);
+            api.add(method, path, op);
+        }
+    }
+
     /** Starts a server for {@code registry} open to everyone; with port 0 it picks a free port ({@link #port()}). */
     public static KilnServer start(ModelRegistry registry, ServerSettings settings) {
         return start(registry, settings, ApiKeys.none());
     }
 
-    /** Starts a server for {@code registry} that asks for one of {@code keys} (none: open to everyone). */
+    /**
+     * Starts a server for {@code registry} and the knowledge bases beside it ({@code HOME/kb} for
+     * the registry {@code HOME/models}, answered as {@code auto} chooses) that asks for one of
+     * {@code keys} (none: open to everyone).
+     */
     public static KilnServer start(ModelRegistry registry, ServerSettings settings, ApiKeys keys) {
-        KilnServer server = new KilnServer(registry, settings, keys);
+        return start(registry, new ServedKnowledgeBases(registry.root().resolveSibling("kb"), "auto", System.getenv()), settings, keys);
+    }
+
+    /** Starts a server for {@code registry} and {@code bases}, which it closes when it stops; see above. */
+    public static KilnServer start(ModelRegistry registry, ServedKnowledgeBases bases, ServerSettings settings, ApiKeys keys) {
+        KilnServer server = new KilnServer(registry, bases, settings, keys);
         server.app.start();
         if (keys.isEmpty()) {
             LOG.warn("no API keys: the server is unauthenticated, open to anyone who can reach it (see kiln serve --api-keys)");
@@ -317,6 +372,7 @@ public final class KilnServer implements AutoCloseable {
                 yield ie.dropped() > 0 ? q.with("errors_not_listed", ie.dropped()) : q;
             }
             case UnknownModelException ue -> Problem.of(404, "unknown-model", "Unknown model", ue.getMessage());
+            case UnknownKnowledgeBaseException ue -> Problem.of(404, "unknown-knowledge-base", "Unknown knowledge base", ue.getMessage());
             case HttpResponseException he when he.getStatus() == 413 -> tooLarge();
             case HttpResponseException he -> Problem.of(he.getStatus(), "http-" + he.getStatus(), he.getMessage(), he.getMessage());
             case IllegalArgumentException ie -> Problem.of(422, "cannot-predict", "Cannot predict", ie.getMessage());
@@ -351,6 +407,7 @@ public final class KilnServer implements AutoCloseable {
         }
         app.stop();
         work.shutdownNow();
+        bases.close();
         metrics.close();
         LOG.info("Kiln server stopped");
     }
