@@ -1,251 +1,177 @@
 package dev.kiln.cli.demo;
 
-import dev.kiln.cli.output.JsonOutput;
-import dev.kiln.cli.output.Table;
-import dev.kiln.core.KilnVersion;
-import dev.kiln.core.frame.Frame;
-import dev.kiln.core.frame.FrameDescription;
-import dev.kiln.core.frame.FrameFingerprint;
-import dev.kiln.core.io.CsvOptions;
-import dev.kiln.core.io.CsvReader;
-import dev.kiln.core.linalg.Blas;
-import dev.kiln.core.linalg.Matrix;
-import dev.kiln.core.linalg.SingularValueDecomposition;
-import dev.kiln.core.metrics.RegressionReport;
 import dev.kiln.core.modelfile.ModelFile;
-import dev.kiln.core.modelfile.ModelInfo;
-import dev.kiln.core.modelfile.Provenance;
-import dev.kiln.core.parallel.Parallelism;
-import dev.kiln.core.random.Rng;
-import dev.kiln.core.frame.Column;
-import dev.kiln.core.model.Model;
-import dev.kiln.learn.catalog.DefaultPipeline;
-import dev.kiln.learn.cluster.AgglomerativeClustering;
-import dev.kiln.learn.cluster.KMeans;
-import dev.kiln.learn.cluster.KMeansModel;
-import dev.kiln.learn.preprocess.scale.StandardScaler;
-import dev.kiln.learn.quality.ClusterMetrics;
-import dev.kiln.learn.data.ClassTarget;
-import dev.kiln.learn.catalog.ModelCatalog;
-import dev.kiln.learn.catalog.ModelSpec;
-import dev.kiln.learn.linear.LinearRegression;
-import dev.kiln.learn.selection.CrossValidation;
-import dev.kiln.learn.selection.CrossValidationResult;
-import dev.kiln.learn.selection.Scoring;
-import dev.kiln.learn.selection.StratifiedKFold;
-import dev.kiln.learn.selection.Task;
-import dev.kiln.learn.selection.TrainTestSplit;
-import dev.kiln.learn.linear.LinearRegressionModel;
-import java.io.InputStreamReader;
+import dev.kiln.serve.http.ApiKeys;
+import dev.kiln.serve.http.KilnServer;
+import dev.kiln.serve.http.ServerSettings;
+import dev.kiln.serve.kb.ServedKnowledgeBases;
+import dev.kiln.serve.registry.ModelRegistry;
+import dev.kiln.serve.registry.ModelVersion;
+import java.io.IOException;
+import java.io.InputStream;
 import java.io.PrintWriter;
-import java.io.Reader;
-import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Arrays;
-import java.util.LinkedHashMap;
-import java.util.Locale;
+import java.nio.file.StandardCopyOption;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code kiln demo}: a short tour of what Kiln does today, on data bundled with it — reading
- * and describing a table, the SIMD matrix kernels, PCA by SVD, least squares, metrics, a model
- * saved to disk and loaded back, a classifier behind the default preprocessing, and clustering.
+ * {@code kiln demo}: the learner's path in one command, on data bundled with Kiln. It trains a
+ * sentiment classifier (TF-IDF + logistic regression on 3,000 review sentences) and a tabular
+ * model (a random forest on the penguins), registers both, builds a knowledge base from Kiln's own
+ * user guide ({@code docs/}), then serves all three over HTTP and prints what to call. Each step is
+ * the {@code kiln} command a user would run, so the output shows them; run again, it reuses what
+ * is already there (same seed, same models: no new version; unchanged documents are not embedded
+ * again).
  */
-@Command(name = "demo", description = "Run a short tour of Kiln on bundled data sets (nothing is downloaded).")
+@Command(name = "demo", description = {"Train a sentiment classifier and a tabular model on bundled data, register them, build a",
+    "knowledge base from Kiln's docs/, and serve them all over HTTP (Ctrl-C stops). 'kiln demo tour' is the library tour."},
+        subcommands = TourCommand.class)
 public final class DemoCommand implements Callable<Integer> {
-
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--out", paramLabel = "DIR", description = "Where to save the demo model (default: ${DEFAULT-VALUE}).")
-    Path out = Path.of("kiln-demo");
+    @Option(names = "--home", paramLabel = "DIR", description = "The demo's Kiln home: models, knowledge base, data (default: ${DEFAULT-VALUE}).")
+    Path home = Path.of("kiln-demo");
 
-    @Option(names = "--seed", description = "Seed of the train/test split (default: ${DEFAULT-VALUE}).")
-    long seed = 42;
+    @Option(names = "--docs", paramLabel = "DIR", description = "The documents of the knowledge base (default: Kiln's docs/).")
+    Path docs;
 
-    @Option(names = "--json", description = "Print the tour's figures as one JSON object instead of the tour.")
-    boolean json;
+    @Option(names = "--port", paramLabel = "PORT", description = "The server's port (default: ${DEFAULT-VALUE}; 0 picks a free one).")
+    int port = 8080;
+
+    @Option(names = "--host", paramLabel = "HOST", description = "The address to bind (default: ${DEFAULT-VALUE}).")
+    String host = "127.0.0.1";
+
+    @Option(names = "--no-serve", description = "Prepare everything, print the command that serves it, and stop.")
+    boolean noServe;
 
     @Override
     public Integer call() throws Exception {
-        PrintWriter w = spec.commandLine().getOut();
-        Map<String, Object> figures = new LinkedHashMap<>();
-        figures.put("kiln_version", KilnVersion.current());
-        say(w, "Kiln " + KilnVersion.current() + " — a short tour of what it does today, on bundled data.\n");
-
-        Frame penguins = bundled("penguins.csv");
-        FrameDescription description = penguins.describe();
-        figures.put("penguins", Map.of("rows", penguins.rowCount(), "columns", penguins.columnCount(),
-                "missing_values", penguins.columns().stream().mapToInt(c -> c.missingCount()).sum()));
-        say(w, "1. Reading data: penguins.csv, " + penguins.rowCount() + " birds, types inferred from the file.");
-        say(w, indent(description.toString()));
-
-        double gflops = measureGemm(1024);
-        figures.put("kernels", Blas.implementation());
-        figures.put("dgemm_1024_gflops", gflops);
-        say(w, String.format(Locale.ROOT, "2. Linear algebra: %s.%n   A 1024×1024 double matrix product runs at %.0f GFLOP/s on %d thread%s here.%n",
-                Blas.implementation(), gflops, Parallelism.threads(), Parallelism.threads() == 1 ? "" : "s"));
-
-        Frame iris = bundled("iris.csv");
-        Frame irisMeasurements = iris.select(iris.names().subList(0, 4));
-        double[] ratio = pcaExplainedVarianceRatio(irisMeasurements.toMatrix());
-        figures.put("iris_pca_explained_variance_ratio", ratio);
-        say(w, "3. PCA by SVD: the share of variance each principal component of the standardised iris measurements explains:");
-        Table pca = Table.withHeader("component", "explained variance");
-        for (int i = 0; i < ratio.length; i++) {
-            pca.row("PC" + (i + 1), String.format(Locale.ROOT, "%.2f%%", 100 * ratio[i]));
+        PrintWriter out = spec.commandLine().getOut();
+        Path docsDir = docs != null ? docs : defaultDocs();
+        if (!Files.isDirectory(docsDir)) {
+            throw new IllegalArgumentException("no documents for the knowledge base at " + docsDir + "; pass --docs DIR (Kiln's docs/ folder)");
         }
-        say(w, indent(pca.toString()));
+        Path data = Files.createDirectories(home.resolve("data"));
+        Path sentences = bundled("sentences.csv", data);
+        Path penguins = bundled("penguins.csv", data);
 
-        Frame diabetes = bundled("diabetes.csv");
-        Frame.Split split = diabetes.split(0.3, seed);
-        long t0 = System.nanoTime();
-        LinearRegressionModel model = new LinearRegression().fit(split.train(), "target");
-        double fitSeconds = (System.nanoTime() - t0) / 1e9;
-        double[] actual = split.test().column("target").toDoubles();
-        double[] predicted = model.predict(split.test().drop("target")).values();
-        RegressionReport report = RegressionReport.of(actual, predicted);
-        figures.put("diabetes_ols", Map.of("train_rows", split.train().rowCount(), "test_rows", split.test().rowCount(),
-                "metrics", report.toMap(), "timings", Map.of("fit_seconds", fitSeconds)));
-        say(w, "4. Least squares (Householder QR) on diabetes: " + split.train().rowCount() + " patients to fit, "
-                + split.test().rowCount() + " held out (seed " + seed + "). Test metrics:");
-        Table metrics = Table.withHeader("metric", "value");
-        report.toMap().forEach((k, v) -> metrics.row(k, v));
-        say(w, indent(metrics.toString()));
+        step(out, "1/4", "A sentiment classifier: TF-IDF of words and word pairs, then logistic regression, on 3,000 review sentences");
+        run("train", "--data", sentences.toString(), "--target", "label", "--model", "tfidf-logreg", "--param", "text_col=text",
+                "--param", "ngram_max=2", "--out", home.resolve("saved/sentiment").toString());
+        step(out, "2/4", "A tabular model: a random forest tells penguin species apart (categoricals one-hot encoded, gaps imputed)");
+        run("train", "--data", penguins.toString(), "--target", "species", "--model", "random-forest",
+                "--out", home.resolve("saved/penguins").toString());
 
-        ModelInfo info = new ModelInfo("regression", "target", report.toMap(),
-                new Provenance(FrameFingerprint.of(split.train()), split.train().rowCount(), "diabetes.csv (bundled)", seed, Map.of()))
-                .withFeatureRangesOf(split.train().drop("target"));
-        ModelFile.save(model, out, info);
-        LinearRegressionModel loaded = ModelFile.load(out, LinearRegressionModel.class);
-        boolean identical = Arrays.equals(loaded.predict(split.test()).values(), predicted);
-        figures.put("model_file", Map.of("path", out.toAbsolutePath().toString(), "reloaded_predictions_identical", identical));
-        say(w, "5. Model file: saved to " + out + "/ (manifest.json + weights.safetensors), loaded back; "
-                + "predictions " + (identical ? "identical." : "DIFFER — please report this."));
-        say(w, "   The manifest records the hyperparameters, input schema, test metrics and a fingerprint of the training data.\n");
+        step(out, "3/4", "Both registered in " + home.resolve("models") + " as the champion");
+        ModelRegistry registry = new ModelRegistry(home.resolve("models"));
+        register(out, registry, "sentiment", "TF-IDF + logistic regression on review sentences (kiln demo)");
+        register(out, registry, "penguins", "random forest on the Palmer penguins (kiln demo)");
 
-        classification(w, penguins, figures);
-        clustering(w, irisMeasurements, iris.column("target_name"), figures);
+        step(out, "4/4", "A knowledge base of Kiln's user guide (" + docsDir + "), embedded with all-MiniLM-L6-v2");
+        run("rag", "ingest", "--kb", "docs", "--home", home.toString(), "--prune", docsDir.toString());
 
-        say(w, "Next: ./kiln train --data FILE --target COL --model NAME    ./kiln models    ./kiln --help    docs/ for the user guide.");
-        if (json) {
-            JsonOutput.print(w, figures);
+        if (noServe) {
+            out.println();
+            out.println("Ready. Serve it with: ./kiln serve --home " + home + " --port " + port);
+            out.flush();
+            return 0;
         }
-        return identical ? 0 : 3;
+        ServedKnowledgeBases bases = new ServedKnowledgeBases(home.resolve("kb"), "auto", System.getenv());
+        KilnServer server = KilnServer.start(registry, bases, ServerSettings.defaults().withHost(host).withPort(port), ApiKeys.none());
+        CountDownLatch stopped = new CountDownLatch(1);
+        Thread hook = new Thread(() -> {
+            server.close();
+            stopped.countDown();
+        }, "kiln-demo-shutdown");
+        Runtime.getRuntime().addShutdownHook(hook);
+        printCalls(out, "http://" + ("0.0.0.0".equals(host) ? "localhost" : host) + ":" + server.port());
+        try {
+            stopped.await();
+        } catch (InterruptedException e) {
+            Runtime.getRuntime().removeShutdownHook(hook);
+            server.close();
+        }
+        return 0;
     }
 
-    /** Section 6: a random forest on penguins behind the default preprocessing, cross-validated and scored on held-out birds. */
-    private void classification(PrintWriter w, Frame penguins, Map<String, Object> figures) {
-        ModelSpec forest = ModelCatalog.find("random-forest");
-        Frame features = penguins.drop("species");
-        Column species = penguins.column("species");
-        Map<String, String> params = Map.of("seed", Long.toString(seed));
-        var estimator = DefaultPipeline.build(forest, Task.CLASSIFICATION, params, features);
-        CrossValidationResult cv = CrossValidation.run(estimator, features, species, new StratifiedKFold(5, true, seed));
-        TrainTestSplit split = TrainTestSplit.stratified(species, 0.3, seed);
-        long t0 = System.nanoTime();
-        Model<?> model = estimator.fit(split.train(features), species.take(split.train()));
-        double fitSeconds = (System.nanoTime() - t0) / 1e9;
-        Map<String, Double> test = Scoring.score(model, split.test(features), species.take(split.test()));
-        figures.put("penguins_random_forest", Map.of("cv_accuracy_mean", cv.mean("accuracy"), "cv_accuracy_std", cv.std("accuracy"),
-                "test_accuracy", test.get("accuracy"), "timings", Map.of("fit_seconds", fitSeconds)));
-        say(w, String.format(Locale.ROOT, "6. Classification: a random forest tells the %d penguin species apart from island, bill, "
-                        + "flipper, mass and sex — the categorical columns one-hot encoded and the missing values imputed inside the "
-                        + "pipeline, fitted on training rows only.%n   5-fold cross-validated accuracy %.3f ± %.3f; on %d held-out "
-                        + "birds %.3f (fitted in %.2f s).%n",
-                ((dev.kiln.core.frame.CategoricalColumn) species).levels().size(), cv.mean("accuracy"), cv.std("accuracy"),
-                split.test().length, test.get("accuracy"), fitSeconds));
+    /** What to call, with curl: one line per route a learner would try first. */
+    static void printCalls(PrintWriter out, String base) {
+        String json = " -H 'Content-Type: application/json' -d ";
+        out.println();
+        out.println("Kiln is serving at " + base + " — try, in another terminal:");
+        out.println();
+        out.println("  curl -s " + base + "/api/models/sentiment/predict" + json
+                + "'{\"instances\": [\"The battery lasts all day, love it.\", \"Broke after two days. Waste of money.\"]}'");
+        out.println("  curl -s " + base + "/api/models/penguins/predict" + json + "'{\"instances\": [{\"island\": \"Biscoe\", "
+                + "\"bill_length_mm\": 48.6, \"bill_depth_mm\": 16.0, \"flipper_length_mm\": 230, \"body_mass_g\": 5800, \"sex\": \"male\"}]}'");
+        out.println("  curl -s " + base + "/api/kb/docs/ask" + json + "'{\"question\": \"How do I move the champion alias to another version?\"}'");
+        out.println("  curl -s " + base + "/v2/models/penguins        # Open Inference Protocol metadata");
+        out.println("  curl -s " + base + "/api/models                # the registry");
+        out.println("  curl -s " + base + "/metrics | grep ^kiln_     # Prometheus metrics");
+        out.println("  " + base + "/openapi.json                      # the OpenAPI description");
+        out.println();
+        out.println("Ctrl-C stops the server (requests in flight finish first).");
+        out.flush();
     }
 
-    /** Section 7: k-means and Ward on the standardised iris measurements, compared with the species they never saw. */
-    private void clustering(PrintWriter w, Frame measurements, Column speciesNames, Map<String, Object> figures) {
-        Frame features = new StandardScaler().fit(measurements, null).transform(measurements);
-        int[] species = ClassTarget.of(speciesNames, measurements.rowCount(), speciesNames.name()).codes();
-        long t0 = System.nanoTime();
-        KMeansModel kmeans = new KMeans(KMeans.Params.defaults().withClusters(3).withSeed(seed)).fit(features);
-        double kmeansSeconds = (System.nanoTime() - t0) / 1e9;
-        int[] ward = new AgglomerativeClustering(AgglomerativeClustering.Params.defaults().withClusters(3)).fit(features).labels();
-        Matrix x = features.toMatrix();
-        Table t = Table.withHeader("clustering", "adjusted Rand index", "silhouette");
-        Map<String, Object> found = new LinkedHashMap<>();
-        for (var e : Map.of("k-means", kmeans.labels(), "Ward", ward).entrySet().stream()
-                .sorted(Map.Entry.comparingByKey(String.CASE_INSENSITIVE_ORDER)).toList()) {
-            double ari = ClusterMetrics.adjustedRand(species, e.getValue());
-            double silhouette = ClusterMetrics.silhouette(x, e.getValue());
-            t.row(e.getKey(), String.format(Locale.ROOT, "%.3f", ari), String.format(Locale.ROOT, "%.3f", silhouette));
-            found.put(e.getKey().toLowerCase(Locale.ROOT), Map.of("ari", ari, "silhouette", silhouette));
-        }
-        found.put("timings", Map.of("kmeans_fit_seconds", kmeansSeconds));
-        figures.put("iris_clustering", found);
-        say(w, String.format(Locale.ROOT, "7. Clustering: k-means (k-means++, 10 restarts, %.3f s) and Ward's hierarchical clustering "
-                + "group the standardised iris flowers into 3 clusters without seeing the species; the adjusted Rand index says how "
-                + "well the clusters match them (1 = exactly, 0 = chance):", kmeansSeconds));
-        say(w, indent(t.toString()));
+    private void step(PrintWriter out, String number, String what) {
+        out.println();
+        out.println("[" + number + "] " + what);
+        out.flush();
     }
 
-    private void say(PrintWriter w, String text) {
-        if (!json) {
-            w.println(text);
-            w.flush();
+    /** Runs one {@code kiln} command as a user would, with the demo's output streams. */
+    private void run(String... args) {
+        CommandLine root = spec.root().commandLine();
+        int code = root.execute(args);
+        if (code != 0) {
+            throw new IllegalStateException("kiln " + String.join(" ", args) + " failed (exit code " + code + ")");
         }
     }
 
-    private static String indent(String block) {
-        return block.lines().map(l -> "   " + l).reduce((a, b) -> a + "\n" + b).orElse("") + "\n";
+    /** Registers the model saved in HOME/saved/NAME unless the latest version has the same weights, and makes it the champion. */
+    private void register(PrintWriter out, ModelRegistry registry, String name, String description) {
+        Path saved = home.resolve("saved").resolve(name);
+        String weights = ModelFile.readManifest(saved).weights().sha256();
+        List<ModelVersion> versions = registry.names().contains(name) ? registry.versions(name) : List.of();
+        ModelVersion latest = versions.isEmpty() ? null : versions.get(versions.size() - 1);
+        ModelVersion champion;
+        if (latest != null && latest.manifest().weights().sha256().equals(weights)) {
+            champion = latest;
+            out.println("  " + name + ": version " + latest.version() + " already holds this model");
+        } else {
+            champion = registry.register(name, saved, description);
+            out.println("  " + name + ": registered as version " + champion.version());
+        }
+        registry.promote(name, champion.version(), ModelRegistry.CHAMPION);
+        out.flush();
     }
 
-    static Frame bundled(String name) throws java.io.IOException {
-        try (Reader r = new InputStreamReader(DemoCommand.class.getResourceAsStream(name), StandardCharsets.UTF_8)) {
-            return CsvReader.read(r, name, CsvOptions.defaults());
-        }
+    /** Kiln's docs/: beside the launcher that started this JVM ({@code -Dkiln.root}), else in the working directory. */
+    private static Path defaultDocs() {
+        String root = System.getProperty("kiln.root");
+        return root != null ? Path.of(root, "docs") : Path.of("docs");
     }
 
-    /** GFLOP/s of an n×n product: the best of five, after half a second of smaller products warms the kernels up. */
-    static double measureGemm(int n) {
-        Rng rng = Rng.seeded(1);
-        double[] a = Matrix.gaussian(n, n, rng).storage();
-        double[] b = Matrix.gaussian(n, n, rng).storage();
-        double[] c = new double[n * n];
-        long warmUntil = System.nanoTime() + 500_000_000L;
-        while (System.nanoTime() < warmUntil) {
-            Blas.dgemm(false, false, 256, 256, 256, 1.0, a, 0, n, b, 0, n, 0.0, c, 0, n);
-        }
-        double best = Double.MAX_VALUE;
-        for (int i = 0; i < 5; i++) {
-            long t = System.nanoTime();
-            Blas.dgemm(false, false, n, n, n, 1.0, a, 0, n, b, 0, n, 0.0, c, 0, n);
-            best = Math.min(best, System.nanoTime() - t);
-        }
-        return 2.0 * n * n * n / best;
-    }
-
-    /** PCA of the standardised columns of x: each component's share of the total variance, from the singular values. */
-    static double[] pcaExplainedVarianceRatio(Matrix x) {
-        int n = x.rows();
-        int p = x.cols();
-        Matrix z = x.copy();
-        for (int j = 0; j < p; j++) {
-            double mean = 0;
-            for (int i = 0; i < n; i++) {
-                mean += x.get(i, j);
+    /** Copies bundled data set {@code name} into {@code dir} (where the train command reads it from, and a learner can look). */
+    private static Path bundled(String name, Path dir) throws IOException {
+        Path target = dir.resolve(name);
+        try (InputStream in = DemoCommand.class.getResourceAsStream(name)) {
+            if (in == null) {
+                throw new IllegalStateException("the bundled data set " + name + " is missing from the kiln jar");
             }
-            mean /= n;
-            double ss = 0;
-            for (int i = 0; i < n; i++) {
-                ss += (x.get(i, j) - mean) * (x.get(i, j) - mean);
-            }
-            double sd = Math.sqrt(ss / n);
-            for (int i = 0; i < n; i++) {
-                z.set(i, j, (x.get(i, j) - mean) / sd);
-            }
+            Files.copy(in, target, StandardCopyOption.REPLACE_EXISTING);
         }
-        double[] s = SingularValueDecomposition.of(z).singularValues().toArray();
-        double total = Arrays.stream(s).map(v -> v * v).sum();
-        return Arrays.stream(s).map(v -> v * v / total).toArray();
+        return target;
     }
 }

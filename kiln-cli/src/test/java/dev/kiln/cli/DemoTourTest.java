@@ -11,12 +11,13 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class DemoCommandTest {
+/** {@code kiln demo tour}: the library tour on bundled data. */
+class DemoTourTest {
 
     @Test
     void theTourRunsAndItsFiguresAreRight(@TempDir Path dir) throws Exception {
         Path out = dir.resolve("demo-model");
-        CliRun run = CliRun.of("demo", "--json", "--out", out.toString());
+        CliRun run = CliRun.of("demo", "tour", "--json", "--out", out.toString());
         assertThat(run.exitCode()).as(run.err()).isZero();
         JsonNode figures = new ObjectMapper().readTree(run.out());
         assertThat(figures.path("penguins").path("rows").asInt()).isEqualTo(344);
@@ -52,7 +53,7 @@ class DemoCommandTest {
 
     @Test
     void theHumanTourHasItsSections(@TempDir Path dir) {
-        CliRun run = CliRun.of("demo", "--out", dir.resolve("m").toString());
+        CliRun run = CliRun.of("demo", "tour", "--out", dir.resolve("m").toString());
         assertThat(run.exitCode()).isZero();
         assertThat(run.out()).contains("1. Reading data", "2. Linear algebra", "3. PCA by SVD", "4. Least squares",
                 "5. Model file", "predictions identical", "6. Classification", "7. Clustering");
