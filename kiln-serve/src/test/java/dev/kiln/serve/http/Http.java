@@ -11,18 +11,19 @@ import java.net.http.HttpResponse;
 
 /**
  * A test client for one server: requests as strings, answers as status, content type, request id,
- * JSON and headers; {@link #withKey} sends an API key with every request.
+ * JSON and headers; {@link #withKey} sends an API key with every request. Public for the tests of
+ * other packages (the deploy tests) that start a server.
  */
-final class Http {
+public final class Http {
     static final ObjectMapper JSON = new ObjectMapper();
     private final HttpClient client = HttpClient.newHttpClient();
     private final String base;
     private final String key;
 
-    record Reply(int status, String contentType, String requestId, JsonNode json, String body, HttpHeaders headers) {
+    public record Reply(int status, String contentType, String requestId, JsonNode json, String body, HttpHeaders headers) {
     }
 
-    Http(KilnServer server) {
+    public Http(KilnServer server) {
         this("http://127.0.0.1:" + server.port(), null);
     }
 
@@ -36,11 +37,11 @@ final class Http {
         return new Http(base, apiKey);
     }
 
-    Reply get(String path) {
+    public Reply get(String path) {
         return send(request(path).GET().build());
     }
 
-    Reply post(String path, String body) {
+    public Reply post(String path, String body) {
         return send(request(path).header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build());
     }
 

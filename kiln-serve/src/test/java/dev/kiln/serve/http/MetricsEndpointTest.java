@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
@@ -38,18 +37,6 @@ class MetricsEndpointTest extends ServedFixtureTest {
         assertThat(r.body()).contains("# TYPE kiln_http_requests_in_flight gauge");
     }
 
-    /** A scrape taken once the JVM has reported a collection (the GC pause series appears with the first). */
-    private static Scrape afterACollection() throws InterruptedException {
-        System.gc();
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        Scrape scrape = Scrape.of(http);
-        while (!serves(scrape, "jvm_gc_pause_seconds") && System.nanoTime() < deadline) {
-            Thread.sleep(50);
-            scrape = Scrape.of(http);
-        }
-        return scrape;
-    }
-
     @Test
     void everyDocumentedSeriesIsServed() throws IOException, InterruptedException {
         http.post("/api/models/fruit/predict", "{\"instances\": [{\"weight\": 150.0, \"seeds\": 3, \"colour\": \"green\"}]}");
@@ -57,7 +44,7 @@ class MetricsEndpointTest extends ServedFixtureTest {
         http.get("/no/such/route");
         List<String> names = documented();
         assertThat(names).contains("kiln_http_requests_seconds", "kiln_predictions_total", "jvm_gc_pause_seconds", "process_uptime_seconds");
-        Scrape scrape = afterACollection();
+        Scrape scrape = Scrape.afterACollection(http);
         assertThat(names).allSatisfy(name -> assertThat(serves(scrape, name)).as(name).isTrue());
         assertThat(scrape.samples().stream().map(s -> s.name().replaceAll("_(bucket|count|sum)$", ""))
                 .filter(name -> name.startsWith("kiln_")).distinct())

@@ -4,13 +4,17 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
-/** One scrape of {@code /metrics}, parsed from the Prometheus text format: a sample per line {@code name{labels} value}. */
-record Scrape(List<Sample> samples) {
-    record Sample(String name, Map<String, String> labels, double value) {
+/**
+ * One scrape of {@code /metrics}, parsed from the Prometheus text format: a sample per line {@code name{labels} value}.
+ * Public for the tests of other packages (the deploy tests).
+ */
+public record Scrape(List<Sample> samples) {
+    public record Sample(String name, Map<String, String> labels, double value) {
     }
 
-    static Scrape of(Http http) {
+    public static Scrape of(Http http) {
         Http.Reply r = http.get("/metrics");
         if (r.status() != 200) {
             throw new AssertionError("GET /metrics answered " + r.status() + ": " + r.body());
@@ -62,8 +66,21 @@ record Scrape(List<Sample> samples) {
         };
     }
 
-    boolean has(String name) {
-        return samples.stream().anyMatch(s -> s.name().equals(name));
+    /** A scrape taken once the JVM has reported a collection (the GC pause series appears with the first), within 10 s. */
+    public static Scrape afterACollection(Http http) throws InterruptedException {
+        System.gc();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        Scrape scrape = of(http);
+        while (!scrape.has("jvm_gc_pause_seconds_count") && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+            scrape = of(http);
+        }
+        return scrape;
+    }
+
+    /** Whether a sample is named {@code name} and has {@code labels} among its labels (name, value, name, value…). */
+    public boolean has(String name, String... labels) {
+        return samples.stream().anyMatch(s -> s.name().equals(name) && matches(s.labels(), labels));
     }
 
     /** The sum of the samples named {@code name} whose labels include {@code labels} (name, value, name, value…); 0 when there are none. */

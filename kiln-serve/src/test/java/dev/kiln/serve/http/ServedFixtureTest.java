@@ -6,21 +6,24 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.io.TempDir;
 
-/** A base for tests against one server on a free port, serving {@link ServedModelsFixture}'s models, started once per test class. */
-abstract class ServedFixtureTest {
+/**
+ * A base for tests against one server on a free port, serving {@link ServedModelsFixture}'s models, started once per test class.
+ * Public for the tests of other packages (the deploy tests).
+ */
+public abstract class ServedFixtureTest {
     @TempDir
-    static Path home;
-    static KilnServer server;
-    static Http http;
+    protected static Path home;
+    protected static KilnServer server;
+    protected static Http http;
 
     @BeforeAll
-    static void startServer() {
+    protected static void startServer() {
         server = KilnServer.start(ServedModelsFixture.registry(home), ServerSettings.defaults().withHost("127.0.0.1").withPort(0));
         http = new Http(server);
     }
 
     @AfterAll
-    static void stopServer() {
+    protected static void stopServer() {
         server.close();
     }
 }
