@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.kiln.core.io.AtomicWrite;
 import dev.kiln.core.io.DataFormatException;
+import dev.kiln.core.modelfile.Manifest;
 import dev.kiln.core.modelfile.ModelFile;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -18,11 +19,13 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
@@ -34,6 +37,12 @@ import java.util.stream.Stream;
  * reader sees the old mapping or the new one. A version is copied into a hidden directory and
  * renamed into place, so a crash never leaves half a version. Safe for many readers and writers
  * in one process and across processes.
+ *
+ * <p>A registered version never changes, so what it holds is read once; the version list and the
+ * aliases are read again when their directory or file changes (its modification time, size or
+ * file key) and at least once a second, so resolving a reference — which every served request
+ * does — mostly costs two {@code stat} calls, not a directory walk and three JSON files, and a
+ * change made by another process is seen within a second.
  */
 public final class ModelRegistry {
     /** Names of models and aliases: a letter or digit, then letters, digits, '.', '_' or '-'; at most 64. */
@@ -46,6 +55,30 @@ public final class ModelRegistry {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Path root;
+    private final Map<String, Registered> registered = new ConcurrentHashMap<>();
+    private final Map<String, Stamped<List<Integer>>> listings = new ConcurrentHashMap<>();
+    private final Map<String, Stamped<Map<String, Integer>>> aliasFiles = new ConcurrentHashMap<>();
+
+    /** What a registered version holds; it never changes. */
+    private record Registered(Path model, Manifest manifest, Instant registeredAt, String description) {
+    }
+
+    /**
+     * A value read from a file or directory, the stamp of that file when it was read, and when.
+     * It stands while the stamp is unchanged and for at most a second: a file's time only ticks
+     * every few milliseconds, so two quick changes by another process may leave the same stamp.
+     */
+    private record Stamped<T>(String stamp, T value, long readAt) {
+        static final long FRESH_NANOS = 1_000_000_000L;
+
+        Stamped(String stamp, T value) {
+            this(stamp, value, System.nanoTime());
+        }
+
+        boolean standsFor(String current) {
+            return stamp.equals(current) && System.nanoTime() - readAt < FRESH_NANOS;
+        }
+    }
 
     public ModelRegistry(Path root) {
         this.root = root;
@@ -73,7 +106,7 @@ public final class ModelRegistry {
                 copy(modelPath, staging.resolve(zip ? "model.zip" : "model"));
                 Instant now = Instant.now();
                 for (int attempt = 0; ; attempt++) {
-                    int version = versionNumbers(name).stream().max(Integer::compare).orElse(0) + 1;
+                    int version = listVersions(dir).stream().max(Integer::compare).orElse(0) + 1;
                     ObjectNode reg = JSON.createObjectNode();
                     reg.put("name", name);
                     reg.put("version", version);
@@ -83,6 +116,7 @@ public final class ModelRegistry {
                     Files.writeString(staging.resolve(REGISTRATION), JSON.writerWithDefaultPrettyPrinter().writeValueAsString(reg) + "\n");
                     try {
                         Files.move(staging, dir.resolve(Integer.toString(version)), StandardCopyOption.ATOMIC_MOVE);
+                        listings.remove(name);   // a directory's time may not tick between two quick changes
                         return version(name, version).orElseThrow();
                     } catch (FileAlreadyExistsException | java.nio.file.DirectoryNotEmptyException raced) {
                         if (attempt > 100) {
@@ -130,24 +164,51 @@ public final class ModelRegistry {
     }
 
     private Optional<ModelVersion> version(String name, int version, Map<String, Integer> aliases) {
-        Path dir = root.resolve(name).resolve(Integer.toString(version));
-        Path reg = dir.resolve(REGISTRATION);
-        if (!Files.isRegularFile(reg)) {
-            return Optional.empty();
+        String key = name + "/" + version;
+        Registered r = registered.get(key);
+        if (r == null) {
+            Path dir = root.resolve(name).resolve(Integer.toString(version));
+            Path reg = dir.resolve(REGISTRATION);
+            if (!Files.isRegularFile(reg)) {
+                return Optional.empty();
+            }
+            Path model = Files.isRegularFile(dir.resolve("model.zip")) ? dir.resolve("model.zip") : dir.resolve("model");
+            JsonNode node = readJson(reg);
+            r = new Registered(model, ModelFile.readManifest(model),
+                    Instant.parse(node.path("registered_at").asText(Instant.EPOCH.toString())), node.path("description").asText(""));
+            registered.put(key, r);
         }
-        Path model = Files.isRegularFile(dir.resolve("model.zip")) ? dir.resolve("model.zip") : dir.resolve("model");
-        JsonNode node = readJson(reg);
         List<String> mine = aliases.entrySet().stream().filter(e -> e.getValue() == version).map(Map.Entry::getKey).toList();
-        return Optional.of(new ModelVersion(name, version, model, ModelFile.readManifest(model),
-                Instant.parse(node.path("registered_at").asText(Instant.EPOCH.toString())), node.path("description").asText(""), mine));
+        return Optional.of(new ModelVersion(name, version, r.model(), r.manifest(), r.registeredAt(), r.description(), mine));
+    }
+
+    /** The modification time, size and file key of {@code path}, or "absent". */
+    private static String stamp(Path path) {
+        try {
+            BasicFileAttributes a = Files.readAttributes(path, BasicFileAttributes.class);
+            return a.lastModifiedTime() + ":" + a.size() + ":" + a.fileKey();
+        } catch (IOException e) {
+            return "absent";
+        }
     }
 
     /** The aliases of {@code name} and the versions they point at. */
     public Map<String, Integer> aliases(String name) {
         Path file = root.resolve(name).resolve(ALIASES);
+        String stamp = stamp(file);
+        Stamped<Map<String, Integer>> known = aliasFiles.get(name);
+        if (known != null && known.standsFor(stamp)) {
+            return known.value();
+        }
+        Map<String, Integer> read = readAliases(file);
+        aliasFiles.put(name, new Stamped<>(stamp, read));
+        return read;
+    }
+
+    private static Map<String, Integer> readAliases(Path file) {
         Map<String, Integer> out = new TreeMap<>();
         if (!Files.isRegularFile(file)) {
-            return out;
+            return Collections.unmodifiableMap(out);
         }
         JsonNode node = readJson(file);
         node.fields().forEachRemaining(e -> {
@@ -156,7 +217,7 @@ public final class ModelRegistry {
             }
             out.put(e.getKey(), e.getValue().asInt());
         });
-        return out;
+        return Collections.unmodifiableMap(out);
     }
 
     /**
@@ -174,12 +235,13 @@ public final class ModelRegistry {
         if (version(name, version).isEmpty()) {
             throw new UnknownModelException(name + " has no version " + version + "; it has " + versionNumbers(name));
         }
-        Map<String, Integer> aliases = aliases(name);
+        Map<String, Integer> aliases = new TreeMap<>(readAliases(root.resolve(name).resolve(ALIASES)));
         Integer before = aliases.put(alias, version);
         ObjectNode node = JSON.createObjectNode();
         aliases.forEach(node::put);
         try {
             AtomicWrite.text(root.resolve(name).resolve(ALIASES), JSON.writerWithDefaultPrettyPrinter().writeValueAsString(node) + "\n");
+            aliasFiles.remove(name);
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
@@ -220,6 +282,17 @@ public final class ModelRegistry {
     public List<Integer> versionNumbers(String name) {
         checkName(name, "model name");
         Path dir = root.resolve(name);
+        String stamp = stamp(dir);
+        Stamped<List<Integer>> known = listings.get(name);
+        if (known != null && known.standsFor(stamp)) {
+            return known.value();
+        }
+        List<Integer> read = listVersions(dir);
+        listings.put(name, new Stamped<>(stamp, read));
+        return read;
+    }
+
+    private static List<Integer> listVersions(Path dir) {
         if (!Files.isDirectory(dir)) {
             return List.of();
         }
@@ -235,7 +308,7 @@ public final class ModelRegistry {
             throw new UncheckedIOException("cannot list " + dir + ": " + e.getMessage(), e);
         }
         out.sort(Comparator.naturalOrder());
-        return out;
+        return List.copyOf(out);
     }
 
     private static void checkName(String name, String what) {

@@ -61,6 +61,31 @@ class ModelRegistryTest {
     }
 
     @Test
+    void changesByAnotherProcessAreSeenWithinASecond() throws Exception {
+        registry.register("price", saved, "");
+        assertThat(registry.resolve("price", null).version()).isEqualTo(1);
+        ModelRegistry other = new ModelRegistry(tmp.resolve("models"));   // another process on the same directory
+        other.register("price", saved, "");
+        other.promote("price", 2, "champion");
+        long deadline = System.nanoTime() + 3_000_000_000L;
+        while (registry.resolve("price", null).version() != 2 && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        assertThat(registry.resolve("price", null).version()).isEqualTo(2);
+        assertThat(registry.versionNumbers("price")).containsExactly(1, 2);
+        other.promote("price", 1, "champion");
+        Thread.sleep(1100);
+        assertThat(registry.resolve("price", null).version()).as("at the latest once the cached aliases are a second old").isEqualTo(1);
+    }
+
+    @Test
+    void resolvingReadsNoFileTwice() throws Exception {
+        registry.register("price", saved, "");
+        ModelVersion first = registry.resolve("price", null);
+        assertThat(registry.resolve("price", null).manifest()).as("the manifest is read once per version").isSameAs(first.manifest());
+    }
+
+    @Test
     void badNamesAndReferencesSayWhatThereIs() {
         registry.register("price", saved, "");
         assertThatThrownBy(() -> registry.register("../evil", saved, "")).hasMessageContaining("model name '../evil'");
