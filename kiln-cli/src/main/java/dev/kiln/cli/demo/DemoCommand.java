@@ -1,5 +1,6 @@
 package dev.kiln.cli.demo;
 
+import dev.kiln.cli.serve.ServingUntilStopped;
 import dev.kiln.core.modelfile.ModelFile;
 import dev.kiln.serve.http.ApiKeys;
 import dev.kiln.serve.http.KilnServer;
@@ -14,9 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -88,19 +87,9 @@ public final class DemoCommand implements Callable<Integer> {
         }
         ServedKnowledgeBases bases = new ServedKnowledgeBases(home.resolve("kb"), "auto", System.getenv());
         KilnServer server = KilnServer.start(registry, bases, ServerSettings.defaults().withHost(host).withPort(port), ApiKeys.none());
-        CountDownLatch stopped = new CountDownLatch(1);
-        Thread hook = new Thread(() -> {
-            server.close();
-            stopped.countDown();
-        }, "kiln-demo-shutdown");
-        Runtime.getRuntime().addShutdownHook(hook);
+        ServingUntilStopped serving = new ServingUntilStopped(server);
         printCalls(out, "http://" + ("0.0.0.0".equals(host) ? "localhost" : host) + ":" + server.port());
-        try {
-            stopped.await();
-        } catch (InterruptedException e) {
-            Runtime.getRuntime().removeShutdownHook(hook);
-            server.close();
-        }
+        serving.await();
         return 0;
     }
 

@@ -9,7 +9,6 @@ import dev.kiln.serve.registry.ModelRegistry;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -64,12 +63,7 @@ public final class ServeCommand implements Callable<Integer> {
         ModelRegistry registry = options.registry();
         ServedKnowledgeBases bases = new ServedKnowledgeBases(options.kbRoot(), generator, System.getenv());
         KilnServer server = KilnServer.start(registry, bases, settings, keys);
-        CountDownLatch stopped = new CountDownLatch(1);
-        Thread hook = new Thread(() -> {
-            server.close();
-            stopped.countDown();
-        }, "kiln-serve-shutdown");
-        Runtime.getRuntime().addShutdownHook(hook);
+        ServingUntilStopped serving = new ServingUntilStopped(server);
         var out = spec.commandLine().getOut();
         String base = "http://" + ("0.0.0.0".equals(host) ? "localhost" : host) + ":" + server.port();
         out.println("Kiln is serving " + registry.names().size() + " models from " + registry.root() + " and "
@@ -81,12 +75,7 @@ public final class ServeCommand implements Callable<Integer> {
         out.println("  curl -s -X POST " + base + "/api/models/NAME/predict" + auth + " -H 'Content-Type: application/json' -d '{\"instances\": [...]}'");
         out.println("Ctrl-C stops it.");
         out.flush();
-        try {
-            stopped.await();
-        } catch (InterruptedException e) {
-            Runtime.getRuntime().removeShutdownHook(hook);
-            server.close();
-        }
+        serving.await();
         return 0;
     }
 }
