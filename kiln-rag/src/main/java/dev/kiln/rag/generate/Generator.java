@@ -34,6 +34,7 @@ public interface Generator {
      * {@code auto} (llm when configured, falling back to extractive when it fails; else extractive).
      */
     static Generator choose(String mode, Embedder embedder, Map<String, String> env) {
+        checkChoice(mode, env);
         Generator extractive = new ExtractiveGenerator(embedder);
         return switch (mode) {
             case "extractive" -> extractive;
@@ -41,7 +42,20 @@ public interface Generator {
             case "auto" -> ChatServerSettings.isConfigured(env)
                     ? new FallbackGenerator(new OpenAiChatGenerator(ChatServerSettings.fromEnvironment(env)), extractive)
                     : extractive;
-            default -> throw new IllegalArgumentException("generator: expected auto, extractive or llm, got '" + mode + "'");
+            default -> throw new IllegalStateException("checkChoice admitted '" + mode + "'");
         };
+    }
+
+    /**
+     * Refuses what {@link #choose} would refuse, without making a generator: an unknown mode, or
+     * {@code llm} when {@code env} does not configure a chat server.
+     */
+    static void checkChoice(String mode, Map<String, String> env) {
+        switch (mode) {
+            case "extractive", "auto" -> {
+            }
+            case "llm" -> ChatServerSettings.fromEnvironment(env);
+            default -> throw new IllegalArgumentException("generator: expected auto, extractive or llm, got '" + mode + "'");
+        }
     }
 }

@@ -26,18 +26,6 @@ import java.util.function.Function;
  */
 public final class ServedKnowledgeBases implements AutoCloseable {
     private static final String DOCUMENTS = "documents.json";
-    /** Enough of an embedder to check a generator choice; choosing one embeds nothing. */
-    private static final Embedder NOT_USED = new Embedder() {
-        @Override
-        public float[][] embed(List<String> texts) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public int dimension() {
-            return 1;
-        }
-    };
 
     private final IndexCatalog catalog;
     private final Function<String, Embedder> encoders;
@@ -60,7 +48,7 @@ public final class ServedKnowledgeBases implements AutoCloseable {
         this.encoders = encoders;
         this.generator = generator;
         this.environment = Map.copyOf(environment);
-        Generator.choose(generator, NOT_USED, this.environment);   // a bad choice fails now, not at the first question
+        Generator.checkChoice(generator, this.environment);   // a bad choice fails now, not at the first question
     }
 
     /** Where the knowledge bases live. */
