@@ -62,7 +62,7 @@ final class KnowledgeBaseRoutes {
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems, 0);
         }
-        answer(ctx, question, null, k, filter, "/question");
+        answer(ctx, List.of(question), false, k, filter, "/question");
     }
 
     /** {@code POST /api/kb/NAME/chat}: {@code {"messages": [{"role": "user", "content": "…"}, …], "k": 5}}; the last message is the user's. */
@@ -95,26 +95,25 @@ final class KnowledgeBaseRoutes {
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems, 0);
         }
-        String pointer = "/messages/" + (messages.size() - 1) + "/content";
-        String question = asked.get(asked.size() - 1);
-        try (ServedKnowledgeBases.Lease lease = bases.lease(ctx.pathParam("name"))) {
-            int maxChars = lease.answerer().settings().maxQuestionChars();
-            checked(lease.answerer(), question, pointer);
-            String query = ChatSession.standaloneQuery(asked, maxChars);
-            QuestionAnswerer answerer = lease.answerer(k);
-            QuestionAnswerer.Result r = server.within(() -> answerer.ask(query, MetadataFilter.none(), t -> { }));
-            Map<String, Object> out = AnswerJson.of(r, query);
-            out.put("question", question);
-            KilnServer.json(ctx, 200, out);
-        }
+        answer(ctx, asked, true, k, MetadataFilter.none(), "/messages/" + (messages.size() - 1) + "/content");
     }
 
-    private void answer(Context ctx, String question, String standalone, int k, MetadataFilter filter, String pointer) throws Exception {
+    /**
+     * Answers the last of the user's questions {@code asked} (found at {@code pointer}); in a
+     * {@code conversation} it is first made standalone from the ones before it, and the answer
+     * says what was searched for.
+     */
+    private void answer(Context ctx, List<String> asked, boolean conversation, int k, MetadataFilter filter, String pointer)
+            throws Exception {
+        String question = asked.get(asked.size() - 1);
         try (ServedKnowledgeBases.Lease lease = bases.lease(ctx.pathParam("name"))) {
             QuestionAnswerer answerer = lease.answerer(k);
             checked(answerer, question, pointer);
-            QuestionAnswerer.Result r = server.within(() -> answerer.ask(question, filter, t -> { }));
-            KilnServer.json(ctx, 200, AnswerJson.of(r, standalone));
+            String query = conversation ? ChatSession.standaloneQuery(asked, answerer.settings().maxQuestionChars()) : question;
+            QuestionAnswerer.Result r = server.within(() -> answerer.ask(query, filter, t -> { }));
+            Map<String, Object> out = AnswerJson.of(r, conversation ? query : null);
+            out.put("question", question);
+            KilnServer.json(ctx, 200, out);
         }
     }
 
