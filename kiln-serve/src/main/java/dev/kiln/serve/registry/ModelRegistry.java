@@ -26,6 +26,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
@@ -194,15 +195,19 @@ public final class ModelRegistry {
 
     /** The aliases of {@code name} and the versions they point at. */
     public Map<String, Integer> aliases(String name) {
-        Path file = root.resolve(name).resolve(ALIASES);
-        String stamp = stamp(file);
-        Stamped<Map<String, Integer>> known = aliasFiles.get(name);
+        return cached(aliasFiles, name, root.resolve(name).resolve(ALIASES), ModelRegistry::readAliases);
+    }
+
+    /** What {@code read} makes of {@code path}, from {@code cache} while the entry for {@code name} stands (see {@link Stamped}). */
+    private static <T> T cached(Map<String, Stamped<T>> cache, String name, Path path, Function<Path, T> read) {
+        String stamp = stamp(path);
+        Stamped<T> known = cache.get(name);
         if (known != null && known.standsFor(stamp)) {
             return known.value();
         }
-        Map<String, Integer> read = readAliases(file);
-        aliasFiles.put(name, new Stamped<>(stamp, read));
-        return read;
+        T value = read.apply(path);
+        cache.put(name, new Stamped<>(stamp, value));
+        return value;
     }
 
     private static Map<String, Integer> readAliases(Path file) {
@@ -281,15 +286,7 @@ public final class ModelRegistry {
     /** The version numbers of {@code name}, ascending (none for an unknown name); no manifest is read. */
     public List<Integer> versionNumbers(String name) {
         checkName(name, "model name");
-        Path dir = root.resolve(name);
-        String stamp = stamp(dir);
-        Stamped<List<Integer>> known = listings.get(name);
-        if (known != null && known.standsFor(stamp)) {
-            return known.value();
-        }
-        List<Integer> read = listVersions(dir);
-        listings.put(name, new Stamped<>(stamp, read));
-        return read;
+        return cached(listings, name, root.resolve(name), ModelRegistry::listVersions);
     }
 
     private static List<Integer> listVersions(Path dir) {
