@@ -1,7 +1,7 @@
 package dev.kiln.learn.select;
 
 import dev.kiln.core.random.Rng;
-import dev.kiln.learn.stats.SpecialFunctions;
+import dev.kiln.core.stats.SpecialFunctions;
 import java.util.Arrays;
 
 /**

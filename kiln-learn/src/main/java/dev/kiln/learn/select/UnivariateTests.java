@@ -1,6 +1,6 @@
 package dev.kiln.learn.select;
 
-import dev.kiln.learn.stats.Distributions;
+import dev.kiln.core.stats.Distributions;
 
 /**
  * The univariate tests of scikit-learn's feature selection, computed with its formulas:

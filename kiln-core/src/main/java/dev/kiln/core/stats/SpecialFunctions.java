@@ -1,4 +1,4 @@
-package dev.kiln.learn.stats;
+package dev.kiln.core.stats;
 
 /**
  * The special functions behind the distributions of test statistics and behind entropy

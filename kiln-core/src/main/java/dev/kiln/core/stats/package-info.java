@@ -1,2 +1,2 @@
 /** Special functions and distribution tails for test statistics and estimators. */
-package dev.kiln.learn.stats;
+package dev.kiln.core.stats;
