@@ -1,0 +1,5 @@
+/**
+ * Production monitoring: data profiles and expectations, drift tests, and the statistics of
+ * online experiments (A/B tests).
+ */
+package dev.kiln.monitor;
