@@ -47,7 +47,17 @@ public final class ProfileJson {
         }
     }
 
+    /** The whole profile file, sketches included. */
     public static ObjectNode toJson(DataProfile profile) {
+        return toJson(profile, true);
+    }
+
+    /** The readable part only, without the sketches a file needs to be read back: for printing. */
+    public static ObjectNode summary(DataProfile profile) {
+        return toJson(profile, false);
+    }
+
+    private static ObjectNode toJson(DataProfile profile, boolean sketches) {
         ObjectNode root = MAPPER.createObjectNode();
         root.put("format", FORMAT);
         root.put("version", VERSION);
@@ -57,7 +67,10 @@ public final class ProfileJson {
         }
         root.put("rows", profile.rows());
         ObjectNode columns = root.putObject("columns");
-        profile.columns().forEach((name, column) -> columns.set(name, column(column)));
+        profile.columns().forEach((name, column) -> {
+            ObjectNode node = column(column);
+            columns.set(name, sketches ? node : node.without("sketches"));
+        });
         return root;
     }
 
