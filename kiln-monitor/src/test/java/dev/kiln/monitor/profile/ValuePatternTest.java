@@ -14,6 +14,7 @@ class ValuePatternTest {
         "Oslo|Aa+",
         "a|a",
         "x1y2|a9a9",
+        "a+b\\c|a\\+a\\\\a",
         "Tromsø 9000|Aa+ 9+",
         "''|''"})
     void writesTheShapeOfAValue(String value, String pattern) {
