@@ -11,7 +11,9 @@ import dev.kiln.cli.learn.PredictCommand;
 import dev.kiln.cli.learn.ReduceCommand;
 import dev.kiln.cli.learn.TrainCommand;
 import dev.kiln.cli.learn.TuneCommand;
+import dev.kiln.cli.monitor.ExpectCommand;
 import dev.kiln.cli.monitor.ProfileCommand;
+import dev.kiln.cli.monitor.ValidateCommand;
 import dev.kiln.cli.logging.LogSetup;
 import dev.kiln.cli.index.IndexCommand;
 import dev.kiln.cli.rag.RagCommand;
@@ -36,7 +38,7 @@ import picocli.CommandLine.Model.CommandSpec;
         footer = {"", "Exit codes: 0 success, 1 a check failed, 2 bad usage or input, 3 internal error.",
             "Run 'kiln help COMMAND' for a command's options."},
         subcommands = {DemoCommand.class, DataCommand.class, TrainCommand.class, EvaluateCommand.class, PredictCommand.class,
-            CvCommand.class, TuneCommand.class, ModelsCommand.class, ClusterCommand.class, ReduceCommand.class, TextCommand.class, SimilarCommand.class, EmbedCommand.class, IndexCommand.class, RagCommand.class, ServeCommand.class, ProfileCommand.class, InfoCommand.class,
+            CvCommand.class, TuneCommand.class, ModelsCommand.class, ClusterCommand.class, ReduceCommand.class, TextCommand.class, SimilarCommand.class, EmbedCommand.class, IndexCommand.class, RagCommand.class, ServeCommand.class, ProfileCommand.class, ExpectCommand.class, ValidateCommand.class, InfoCommand.class,
             HelpCommand.class})
 public final class KilnCommand implements Runnable {
 
