@@ -114,8 +114,11 @@ public final class Grouping {
         return 0;
     }
 
-    /** Bins in edge order ({@code <25} before {@code >=25}), numbers by value, other labels alphabetically. */
+    /** Bins in edge order ({@code <25} before {@code >=25}), numbers by value, other labels alphabetically, missing last. */
     private static int compareValues(String a, String b) {
+        if (a.equals(SensitiveFeature.MISSING) || b.equals(SensitiveFeature.MISSING)) {
+            return Boolean.compare(a.equals(SensitiveFeature.MISSING), b.equals(SensitiveFeature.MISSING));
+        }
         double x = sortKey(a);
         double y = sortKey(b);
         if (!Double.isNaN(x) && !Double.isNaN(y) && x != y) {
