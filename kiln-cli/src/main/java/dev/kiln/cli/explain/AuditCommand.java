@@ -32,6 +32,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeSet;
 import java.util.concurrent.Callable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -129,8 +131,16 @@ public final class AuditCommand implements Callable<Integer> {
     record Scored(Frame frame, BinaryOutcomes outcomes, Grouping grouping, Path source) {
     }
 
+    /** Groups smaller than this get a warning: their rates swing with a handful of rows. */
+    private static final int SMALL_GROUP = 30;
+
+    private static final Logger LOG = LoggerFactory.getLogger(AuditCommand.class);
+
     @Override
     public Integer call() {
+        if (mitigate != null && !List.of("reweighing", "threshold-dp", "threshold-eo").contains(mitigate)) {
+            throw new IllegalArgumentException("--mitigate '" + mitigate + "': expected reweighing, threshold-dp or threshold-eo");
+        }
         LoadedModel loaded = ModelFile.load(modelPath);
         Model<?> model = loaded.as(Model.class);
         String targetName = target != null ? target : loaded.manifest().target();
@@ -164,6 +174,11 @@ public final class AuditCommand implements Callable<Integer> {
         FairnessAudit.Params params = new FairnessAudit.Params(replicates, confidence, 10, seed, parseThresholds(thresholds));
         AuditResult audit = FairnessAudit.run(scored.grouping(), scored.outcomes(), privilegedIndex, params,
                 replicates > 0 ? Progress.start("bootstrap", replicates) : Progress.none());
+        for (GroupResult g : audit.groups()) {
+            if (g.counts().count() < SMALL_GROUP) {
+                LOG.warn("group {} has only {} rows: its rates are unreliable (see the intervals)", g.group().name(), g.counts().count());
+            }
+        }
 
         AuditMitigation.Result mitigation = mitigate == null ? null
                 : AuditMitigation.run(mitigate, audited, scored, audit, train, seed);
