@@ -302,9 +302,9 @@ public final class AuditCommand implements Callable<Integer> {
             groups.row(cells.toArray());
         }
         w.print(groups);
-        if (audit.bootstrap().replicates() > 0) {
-            String level = Math.round(audit.bootstrap().confidence() * 100) + "%";
-            w.printf("%n%s bootstrap intervals (%d replicates within each group):%n", level, audit.bootstrap().replicates());
+        if (audit.params().replicates() > 0) {
+            String level = Math.round(audit.params().confidence() * 100) + "%";
+            w.printf("%n%s bootstrap intervals (%d replicates within each group):%n", level, audit.params().replicates());
             Table cis = Table.withHeader("group", "selection", "accuracy", "tpr", "fpr");
             for (GroupResult g : audit.groups()) {
                 cis.row(g.group().name(), interval(g.interval(GroupMetric.SELECTION_RATE)), interval(g.interval(GroupMetric.ACCURACY)),

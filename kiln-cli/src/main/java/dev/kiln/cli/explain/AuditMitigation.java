@@ -42,7 +42,7 @@ final class AuditMitigation {
 
     private static AuditResult audit(AuditCommand.Scored scored, AuditResult before, boolean[] predicted) {
         return FairnessAudit.run(scored.grouping(), scored.outcomes().withPredicted(predicted), before.privileged(),
-                before.bootstrap().withReplicates(0), Progress.none());
+                before.params().withReplicates(0), Progress.none());
     }
 
     private static Result reweighing(AuditCommand.Audited audited, AuditCommand.Scored scored, AuditResult before, Path train, long seed) {

@@ -12,10 +12,10 @@ import java.util.List;
  * @param privilegedGiven  whether the caller named it (otherwise it is the group with the highest selection rate)
  * @param overall          the confusion counts over all rows
  * @param measures         one result per measure, in {@link FairnessMeasure} order
- * @param bootstrap        the bootstrap settings used (replicates 0 when no intervals were computed)
+ * @param params           the settings used (0 bootstrap replicates when no intervals were computed)
  */
 public record AuditResult(List<String> features, List<GroupResult> groups, int privileged, boolean privilegedGiven,
-                          ConfusionCounts overall, List<MeasureResult> measures, FairnessAudit.Params bootstrap) {
+                          ConfusionCounts overall, List<MeasureResult> measures, FairnessAudit.Params params) {
 
     public AuditResult {
         features = List.copyOf(features);

@@ -50,9 +50,9 @@ public final class BiasAuditReport {
             groupRows.add(row);
         }
         page.table(header, groupRows);
-        if (audit.bootstrap().replicates() > 0) {
-            page.paragraph("Intervals: " + Math.round(audit.bootstrap().confidence() * 100) + " % percentile bootstrap, "
-                    + audit.bootstrap().replicates() + " replicates resampled within each group, seed " + audit.bootstrap().seed() + ".");
+        if (audit.params().replicates() > 0) {
+            page.paragraph("Intervals: " + Math.round(audit.params().confidence() * 100) + " % percentile bootstrap, "
+                    + audit.params().replicates() + " replicates resampled within each group, seed " + audit.params().seed() + ".");
         }
         for (GroupMetric m : List.of(GroupMetric.SELECTION_RATE, GroupMetric.TRUE_POSITIVE_RATE, GroupMetric.FALSE_POSITIVE_RATE)) {
             BarChart chart = new BarChart(m.key() + " by group", m.key());
@@ -60,7 +60,7 @@ public final class BiasAuditReport {
                 Interval ci = g.interval(m);
                 chart.bar(g.group().name(), g.value(m), ci == null ? Double.NaN : ci.low(), ci == null ? Double.NaN : ci.high());
             }
-            page.inlineFigure(chart, m.key() + " per group" + (audit.bootstrap().replicates() > 0 ? ", with bootstrap intervals" : ""));
+            page.inlineFigure(chart, m.key() + " per group" + (audit.params().replicates() > 0 ? ", with bootstrap intervals" : ""));
         }
         if (!audit.groups().getFirst().calibration().isEmpty()) {
             page.heading("Calibration");
@@ -73,7 +73,7 @@ public final class BiasAuditReport {
                 curves.series(g.group().name(), bins.stream().mapToDouble(CalibrationBin::meanPredicted).toArray(),
                         bins.stream().mapToDouble(CalibrationBin::observedRate).toArray());
             }
-            page.inlineFigure(curves, "Reliability curves per group (" + audit.bootstrap().calibrationBins() + " equal-width bins)");
+            page.inlineFigure(curves, "Reliability curves per group (" + audit.params().calibrationBins() + " equal-width bins)");
         }
         if (mitigation != null) {
             mitigationSection(page, mitigation);
@@ -120,7 +120,7 @@ public final class BiasAuditReport {
     }
 
     private static String ciHeader(AuditResult audit) {
-        return Math.round(audit.bootstrap().confidence() * 100) + " % interval";
+        return Math.round(audit.params().confidence() * 100) + " % interval";
     }
 
     private static String interval(Interval ci) {

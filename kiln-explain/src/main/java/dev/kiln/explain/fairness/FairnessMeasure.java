@@ -149,10 +149,11 @@ public enum FairnessMeasure {
      */
     static double theilIndex(ConfusionCounts c) {
         long n = c.count();
-        double mu = (2.0 * c.fp() + c.tp() + c.tn()) / n;
-        if (n == 0 || mu == 0) {
+        double benefit = 2.0 * c.fp() + c.tp() + c.tn();
+        if (n == 0 || benefit == 0) {
             return Double.NaN;
         }
+        double mu = benefit / n;
         double one = 1 / mu;
         double two = 2 / mu;
         return ((c.tp() + c.tn()) * one * Math.log(one) + c.fp() * two * Math.log(two)) / n;
