@@ -86,7 +86,7 @@ public final class AuditCommand implements Callable<Integer> {
     @Option(names = "--confidence", paramLabel = "LEVEL", description = "Interval coverage (default: ${DEFAULT-VALUE}).")
     double confidence = 0.95;
 
-    @Option(names = "--seed", description = "Seed of the bootstrap, the resampling and the randomised thresholds (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--seed", paramLabel = "S", description = "Seed of the bootstrap, the resampling and the randomised thresholds (default: ${DEFAULT-VALUE}).")
     long seed = 42;
 
     @Option(names = "--report", paramLabel = "FILE", description = "Write the audit as one HTML file (charts inline).")
