@@ -2,6 +2,7 @@ package dev.kiln.cli;
 
 import dev.kiln.cli.data.DataCommand;
 import dev.kiln.cli.demo.DemoCommand;
+import dev.kiln.cli.explain.AuditCommand;
 import dev.kiln.cli.info.InfoCommand;
 import dev.kiln.cli.learn.ClusterCommand;
 import dev.kiln.cli.learn.CvCommand;
@@ -37,8 +38,14 @@ import picocli.CommandLine.Model.CommandSpec;
         description = "Kiln: machine learning on the JVM, from data to a monitored service.",
         footer = {"", "Exit codes: 0 success, 1 a check failed, 2 bad usage or input, 3 internal error.",
             "Run 'kiln help COMMAND' for a command's options."},
-        subcommands = {DemoCommand.class, DataCommand.class, TrainCommand.class, EvaluateCommand.class, PredictCommand.class,
-            CvCommand.class, TuneCommand.class, ModelsCommand.class, ClusterCommand.class, ReduceCommand.class, TextCommand.class, SimilarCommand.class, EmbedCommand.class, IndexCommand.class, RagCommand.class, ServeCommand.class, ProfileCommand.class, ExpectCommand.class, ValidateCommand.class, InfoCommand.class,
+        subcommands = {DemoCommand.class, DataCommand.class,
+            TrainCommand.class, EvaluateCommand.class, PredictCommand.class, CvCommand.class, TuneCommand.class,
+            ModelsCommand.class, ClusterCommand.class, ReduceCommand.class,
+            TextCommand.class, SimilarCommand.class, EmbedCommand.class, IndexCommand.class, RagCommand.class,
+            ServeCommand.class,
+            ProfileCommand.class, ExpectCommand.class, ValidateCommand.class,
+            AuditCommand.class,
+            InfoCommand.class,
             HelpCommand.class})
 public final class KilnCommand implements Runnable {
 

@@ -12,6 +12,7 @@ public final class BarChart implements Chart {
     private final String valueLabel;
     private final List<String> labels = new ArrayList<>();
     private final List<Double> values = new ArrayList<>();
+    private final List<double[]> intervals = new ArrayList<>();
 
     public BarChart(String title, String valueLabel) {
         this.title = title;
@@ -21,6 +22,15 @@ public final class BarChart implements Chart {
     public BarChart bar(String label, double value) {
         labels.add(label);
         values.add(value);
+        intervals.add(null);
+        return this;
+    }
+
+    /** A bar with an error bar from {@code low} to {@code high} (a confidence interval); NaN bounds draw none. */
+    public BarChart bar(String label, double value, double low, double high) {
+        labels.add(label);
+        values.add(value);
+        intervals.add(Double.isNaN(low) || Double.isNaN(high) ? null : new double[] {low, high});
         return this;
     }
 
@@ -33,14 +43,18 @@ public final class BarChart implements Chart {
         order.sort((a, b) -> Double.compare(Math.abs(values.get(b)), Math.abs(values.get(a))));
         List<String> l = new ArrayList<>();
         List<Double> v = new ArrayList<>();
+        List<double[]> e = new ArrayList<>();
         for (int i = 0; i < Math.min(limit, order.size()); i++) {
             l.add(labels.get(order.get(i)));
             v.add(values.get(order.get(i)));
+            e.add(intervals.get(order.get(i)));
         }
         labels.clear();
         labels.addAll(l);
         values.clear();
         values.addAll(v);
+        intervals.clear();
+        intervals.addAll(e);
         return this;
     }
 
@@ -67,6 +81,12 @@ public final class BarChart implements Chart {
         double right = 70;
         double lo = Math.min(0, values.stream().mapToDouble(Double::doubleValue).min().orElse(0));
         double hi = Math.max(0, values.stream().mapToDouble(Double::doubleValue).max().orElse(1));
+        for (double[] e : intervals) {
+            if (e != null) {
+                lo = Math.min(lo, e[0]);
+                hi = Math.max(hi, e[1]);
+            }
+        }
         if (hi == lo) {
             hi = lo + 1;
         }
@@ -80,7 +100,18 @@ public final class BarChart implements Chart {
             svg.rect(x, y, Math.abs(v) * scale, BAR, v >= 0 ? Palette.categorical(0) : Palette.categorical(2), null);
             svg.text(left - 6, y + BAR - 5, labels.get(i), 11, "end", "#222", 0, false);
             String shown = Ticks.label(v, Math.abs(v) / 1000 + 1e-12);
-            svg.text(v >= 0 ? zero + v * scale + 4 : zero + 4, y + BAR - 5, shown, 10, "start", "#555", 0, false);
+            double labelX = v >= 0 ? zero + v * scale + 4 : zero + 4;
+            double[] e = intervals.get(i);
+            if (e != null) {
+                double x0 = zero + e[0] * scale;
+                double x1 = zero + e[1] * scale;
+                double mid = y + BAR / 2;
+                svg.line(x0, mid, x1, mid, "#222", 1.2, false);
+                svg.line(x0, mid - 5, x0, mid + 5, "#222", 1.2, false);
+                svg.line(x1, mid - 5, x1, mid + 5, "#222", 1.2, false);
+                labelX = Math.max(labelX, x1 + 4);
+            }
+            svg.text(labelX, y + BAR - 5, shown, 10, "start", "#555", 0, false);
         }
         svg.line(zero, TOP - 4, zero, TOP + n * (BAR + GAP), "#999", 1, false);
         svg.text((left + WIDTH - right) / 2, height() - 16, valueLabel, 12, "middle", "#333", 0, false);

@@ -78,6 +78,13 @@ public final class HtmlReport {
         return this;
     }
 
+    /** A chart drawn inline in the page as SVG (nothing written beside it), with a caption. */
+    public HtmlReport inlineFigure(Chart chart, String caption) {
+        body.append("<figure>").append(chart.toSvg()).append("<figcaption>").append(escape(caption))
+                .append("</figcaption></figure>\n");
+        return this;
+    }
+
     /** The page's HTML. */
     public String toHtml() {
         return "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>" + escape(title) + "</title>\n"
@@ -101,6 +108,26 @@ public final class HtmlReport {
             return page;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the report to " + directory + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Writes the page alone to {@code file}: a single self-contained file when every chart was
+     * added with {@link #inlineFigure}. Returns the file.
+     */
+    public Path writeFile(Path file) {
+        if (!figures.isEmpty()) {
+            throw new IllegalStateException("this report has charts saved as separate files; write it to a directory");
+        }
+        try {
+            Path parent = file.toAbsolutePath().getParent();
+            if (parent != null) {
+                Files.createDirectories(parent);
+            }
+            AtomicWrite.text(file, toHtml());
+            return file;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the report to " + file + ": " + e.getMessage(), e);
         }
     }
 
