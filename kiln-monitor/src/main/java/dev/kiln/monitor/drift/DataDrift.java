@@ -66,10 +66,10 @@ public final class DataDrift {
                 Column c = current.column(name);
                 if (r.type() == ColumnType.TEXT && c.type() == ColumnType.TEXT) {
                     if (!implicit) {
-                        throw new IllegalArgumentException("column '" + name + "' is free text; drift tests need numbers or"
-                                + " categories (compare the text's embeddings with EmbeddingDrift instead)");
+                        throw new IllegalArgumentException("column '" + name + "' is free text; drift tests compare numbers or"
+                                + " categories (leave it out, or compare embeddings of the text)");
                     }
-                    skipped.put(name, "free text (compare its embeddings instead)");
+                    skipped.put(name, "free text (compare embeddings of it instead)");
                 } else {
                     results.add(test(ColumnPair.of(r, c)));
                 }
