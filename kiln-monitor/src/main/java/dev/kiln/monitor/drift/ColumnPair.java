@@ -1,5 +1,6 @@
 package dev.kiln.monitor.drift;
 
+import dev.kiln.core.frame.CategoricalColumn;
 import dev.kiln.core.frame.Column;
 import dev.kiln.core.frame.ColumnType;
 import java.util.ArrayList;
@@ -7,12 +8,11 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 
 /**
- * One column's non-missing values in the reference and in the current data: numbers, or labels
- * coded into the union of both sets' levels. Missing values (and infinities, which Evidently
- * drops with them) are counted, not tested.
+ * One column's non-missing values in the reference and in the current data, each set sorted:
+ * numbers, or labels coded into the union of both sets' levels. Missing values (and infinities,
+ * which Evidently drops with them) are counted, not tested.
  */
 public final class ColumnPair {
     private final String name;
@@ -29,6 +29,8 @@ public final class ColumnPair {
             throw new IllegalArgumentException("column '" + name + "' has no non-missing values in the "
                     + (reference.length == 0 ? "reference" : "current") + " data; a drift test needs some");
         }
+        Arrays.sort(reference);
+        Arrays.sort(current);
         this.name = name;
         this.kind = kind;
         this.reference = reference;
@@ -75,12 +77,21 @@ public final class ColumnPair {
         return categorical(reference.name(), labels(reference), labels(current));
     }
 
+
     private static boolean isNumber(ColumnType t) {
         return t == ColumnType.DOUBLE || t == ColumnType.LONG;
     }
 
     private static String[] labels(Column column) {
         String[] out = new String[column.size()];
+        if (column instanceof CategoricalColumn c) {
+            List<String> levels = c.levels();
+            int[] codes = c.codes();
+            for (int i = 0; i < out.length; i++) {
+                out[i] = codes[i] < 0 ? null : levels.get(codes[i]);
+            }
+            return out;
+        }
         for (int i = 0; i < out.length; i++) {
             out[i] = column.text(i);
         }
@@ -113,12 +124,12 @@ public final class ColumnPair {
         return kind;
     }
 
-    /** The reference's non-missing values (level codes for a categorical column); do not modify. */
+    /** The reference's non-missing values, sorted (level codes for a categorical column); do not modify. */
     double[] reference() {
         return reference;
     }
 
-    /** The current data's non-missing values (level codes for a categorical column); do not modify. */
+    /** The current data's non-missing values, sorted (level codes for a categorical column); do not modify. */
     double[] current() {
         return current;
     }
@@ -141,12 +152,33 @@ public final class ColumnPair {
 
     /** How many distinct values the two sets hold together. */
     public int uniqueCount() {
-        return valueCounts().labels().size();
+        int count = 0;
+        int i = 0;
+        int j = 0;
+        while (i < reference.length || j < current.length) {
+            double v = i < reference.length && (j >= current.length || reference[i] <= current[j]) ? reference[i] : current[j];
+            i = skip(reference, i, v);
+            j = skip(current, j, v);
+            count++;
+        }
+        return count;
     }
 
     /** How many distinct values the reference holds. */
     int referenceUniqueCount() {
-        return (int) Arrays.stream(reference).distinct().count();
+        int count = 0;
+        for (int i = 0; i < reference.length; i = skip(reference, i, reference[i])) {
+            count++;
+        }
+        return count;
+    }
+
+    private static int skip(double[] sorted, int from, double v) {
+        int i = from;
+        while (i < sorted.length && sorted[i] == v) {
+            i++;
+        }
+        return i;
     }
 
     /**
@@ -154,27 +186,39 @@ public final class ColumnPair {
      * as strings.
      */
     public ValueCounts valueCounts() {
-        TreeMap<Double, long[]> counts = new TreeMap<>();
-        for (double v : reference) {
-            counts.computeIfAbsent(v, k -> new long[2])[0]++;
+        int k = uniqueCount();
+        String[] labels = new String[k];
+        long[] ref = new long[k];
+        long[] cur = new long[k];
+        int i = 0;
+        int j = 0;
+        for (int slot = 0; slot < k; slot++) {
+            double v = i < reference.length && (j >= current.length || reference[i] <= current[j]) ? reference[i] : current[j];
+            int ni = skip(reference, i, v);
+            int nj = skip(current, j, v);
+            labels[slot] = label(v);
+            ref[slot] = ni - i;
+            cur[slot] = nj - j;
+            i = ni;
+            j = nj;
         }
-        for (double v : current) {
-            counts.computeIfAbsent(v, k -> new long[2])[1]++;
-        }
-        List<Map.Entry<String, long[]>> entries = new ArrayList<>();
-        counts.forEach((v, c) -> entries.add(Map.entry(label(v), c)));
         if (kind == ColumnKind.CATEGORICAL) {
-            entries.sort(Map.Entry.comparingByKey());
+            Integer[] order = new Integer[k];
+            for (int s = 0; s < k; s++) {
+                order[s] = s;
+            }
+            Arrays.sort(order, (a, b) -> labels[a].compareTo(labels[b]));
+            String[] l = new String[k];
+            long[] r = new long[k];
+            long[] c = new long[k];
+            for (int s = 0; s < k; s++) {
+                l[s] = labels[order[s]];
+                r[s] = ref[order[s]];
+                c[s] = cur[order[s]];
+            }
+            return new ValueCounts(List.of(l), r, c);
         }
-        List<String> labels = new ArrayList<>();
-        long[] ref = new long[entries.size()];
-        long[] cur = new long[entries.size()];
-        for (int i = 0; i < entries.size(); i++) {
-            labels.add(entries.get(i).getKey());
-            ref[i] = entries.get(i).getValue()[0];
-            cur[i] = entries.get(i).getValue()[1];
-        }
-        return new ValueCounts(List.copyOf(labels), ref, cur);
+        return new ValueCounts(List.of(labels), ref, cur);
     }
 
     private String label(double v) {

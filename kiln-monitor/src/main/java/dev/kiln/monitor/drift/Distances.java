@@ -72,6 +72,11 @@ public final class Distances {
         double[] y = b.clone();
         Arrays.sort(x);
         Arrays.sort(y);
+        return wassersteinSorted(x, y);
+    }
+
+    /** {@link #wasserstein} of samples already sorted (ascending). */
+    static double wassersteinSorted(double[] x, double[] y) {
         int i = 0;
         int j = 0;
         double previous = Math.min(x[0], y[0]);

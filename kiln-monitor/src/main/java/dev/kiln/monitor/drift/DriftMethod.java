@@ -14,7 +14,7 @@ public enum DriftMethod {
     KS("ks", "Kolmogorov–Smirnov p-value", 0.05, true) {
         @Override
         TestStatistic measure(ColumnPair pair) {
-            KolmogorovSmirnov.Result r = KolmogorovSmirnov.test(pair.reference(), pair.current());
+            KolmogorovSmirnov.Result r = KolmogorovSmirnov.testSorted(pair.reference(), pair.current());
             return new TestStatistic(r.statistic(), r.pValue());
         }
 
@@ -55,7 +55,7 @@ public enum DriftMethod {
         @Override
         TestStatistic measure(ColumnPair pair) {
             double norm = Math.max(Distances.standardDeviation(pair.reference()), 0.001);
-            return distance(Distances.wasserstein(pair.reference(), pair.current()) / norm);
+            return distance(Distances.wassersteinSorted(pair.reference(), pair.current()) / norm);
         }
     },
     /** Jensen–Shannon distance (base 2) on {@link Histogram#of} shares; drift when ≥ threshold. */

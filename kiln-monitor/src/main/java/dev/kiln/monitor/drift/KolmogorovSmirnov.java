@@ -34,6 +34,15 @@ public final class KolmogorovSmirnov {
         double[] b = current.clone();
         Arrays.sort(a);
         Arrays.sort(b);
+        return testSorted(a, b, exact);
+    }
+
+    /** {@link #test} on samples already sorted (ascending), as the 'auto' rule chooses. */
+    static Result testSorted(double[] a, double[] b) {
+        return testSorted(a, b, Math.max(a.length, b.length) <= EXACT_LIMIT);
+    }
+
+    private static Result testSorted(double[] a, double[] b, boolean exact) {
         long m = a.length;
         long n = b.length;
         long largest = largestGap(a, b);
