@@ -60,7 +60,7 @@ public final class DriftReport {
         int i = 0;
         for (ColumnDrift c : drift.columns()) {
             String verdict = c.drift() ? "drift" : "no drift";
-            String measured = c.method().description() + " " + number(c.method().isTest() ? c.pValue() : c.statistic())
+            String measured = c.column() + ": " + c.method().description() + " " + number(c.method().isTest() ? c.pValue() : c.statistic())
                     + (c.method().isTest() ? " (statistic " + number(c.statistic()) + ")" : "")
                     + ", threshold " + number(c.threshold()) + ": " + verdict;
             html.figure("column-" + (i++) + ".svg", new DistributionChart(c.column(), c.histogram()), measured);
@@ -90,11 +90,12 @@ public final class DriftReport {
         return target;
     }
 
-    /** Up to 4 significant digits. */
+    /** Up to 4 significant digits, without trailing zeros. */
     private static String number(double v) {
         if (Double.isNaN(v) || Double.isInfinite(v)) {
             return Double.toString(v);
         }
-        return String.format(java.util.Locale.ROOT, "%.4g", v);
+        String s = String.format(java.util.Locale.ROOT, "%.4g", v);
+        return s.replaceFirst("\\.?0+(e|$)", "$1");
     }
 }
