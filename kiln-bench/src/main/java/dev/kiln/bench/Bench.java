@@ -12,7 +12,7 @@ import java.util.Arrays;
  * {@code supervised} and {@code unsupervised} the comparisons of the learning models with
  * scikit-learn, {@code nn} the neural networks beside PyTorch, {@code text} the TF-IDF pipelines
  * beside scikit-learn, {@code text-vectors} word2vec beside gensim, {@code embeddings} the sentence
- * encoder beside langchain4j, {@code search} exact and HNSW vector search beside faiss and hnswlib, each writing
+ * encoder beside langchain4j, {@code search} exact and HNSW vector search beside faiss and hnswlib, {@code drift} the drift tests beside SciPy, each writing
  * its report; {@code minilm-references} writes the reference
  * files of the sentence encoder's tests; anything else goes to JMH's own command line (e.g. {@code -l}
  * lists benchmarks).
@@ -38,6 +38,8 @@ public final class Bench {
             dev.kiln.bench.search.SearchComparison.main(Arrays.copyOfRange(args, 1, args.length));
         } else if (args.length > 0 && args[0].equals("minilm-references")) {
             dev.kiln.bench.text.MiniLmReferences.main(Arrays.copyOfRange(args, 1, args.length));
+        } else if (args.length > 0 && args[0].equals("drift")) {
+            dev.kiln.bench.monitor.DriftComparison.main(Arrays.copyOfRange(args, 1, args.length));
         } else if (args.length > 0 && args[0].equals("unsupervised")) {
             UnsupervisedComparison.main(Arrays.copyOfRange(args, 1, args.length));
         } else {

@@ -12,6 +12,7 @@ import dev.kiln.cli.learn.PredictCommand;
 import dev.kiln.cli.learn.ReduceCommand;
 import dev.kiln.cli.learn.TrainCommand;
 import dev.kiln.cli.learn.TuneCommand;
+import dev.kiln.cli.monitor.DriftCommand;
 import dev.kiln.cli.monitor.ExpectCommand;
 import dev.kiln.cli.monitor.ProfileCommand;
 import dev.kiln.cli.monitor.ValidateCommand;
@@ -43,7 +44,7 @@ import picocli.CommandLine.Model.CommandSpec;
             ModelsCommand.class, ClusterCommand.class, ReduceCommand.class,
             TextCommand.class, SimilarCommand.class, EmbedCommand.class, IndexCommand.class, RagCommand.class,
             ServeCommand.class,
-            ProfileCommand.class, ExpectCommand.class, ValidateCommand.class,
+            ProfileCommand.class, ExpectCommand.class, ValidateCommand.class, DriftCommand.class,
             AuditCommand.class,
             InfoCommand.class,
             HelpCommand.class})
