@@ -76,4 +76,17 @@ class DistributionsTest {
     void studentTApproachesTheNormalForLargeDegreesOfFreedom() {
         assertThat(Distributions.studentTQuantile(0.975, 1e7)).isCloseTo(1.959963984540054, within(1e-5));
     }
+
+    /** SciPy 1.10.1: {@code stats.chi2.sf(x, k)}, odd and even degrees of freedom, both tails. */
+    @Test
+    void chiSquaredSurvivalMatchesScipy() {
+        double[][] cases = {{1, 3.84, 0.05004352124870519}, {1, 0.5, 0.47950012218695337},
+            {2, 5.99, 0.05003662708658629}, {3, 7.81, 0.05010605635000589}, {4, 1.2, 0.8780986177504424},
+            {7, 14.07, 0.049950250317479475}, {10, 2.0, 0.9963401531726563}, {10, 30.0, 0.000856641210775301},
+            {51, 60.0, 0.18175992924734108}, {200, 150.0, 0.996647558501813}, {1, 60.0, 9.485737571073857e-15}};
+        for (double[] c : cases) {
+            assertThat(Distributions.chiSquaredSurvival(c[1], c[0]))
+                    .as("chi2.sf(%s, %s)", c[1], c[0]).isCloseTo(c[2], withPercentage(1e-9));
+        }
+    }
 }

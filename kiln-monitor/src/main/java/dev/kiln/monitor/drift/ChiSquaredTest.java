@@ -1,5 +1,7 @@
 package dev.kiln.monitor.drift;
 
+import dev.kiln.core.stats.Distributions;
+
 /**
  * Pearson's chi-squared tests of whether the current data's value counts follow the reference's,
  * over the k distinct values seen in either set (k − 1 degrees of freedom).
@@ -52,6 +54,6 @@ public final class ChiSquaredTest {
         if (categories < 2) {
             return new TestStatistic(0, 1);
         }
-        return new TestStatistic(chi2, TailProbabilities.chiSquaredSurvival(chi2, categories - 1));
+        return new TestStatistic(chi2, Distributions.chiSquaredSurvival(chi2, categories - 1));
     }
 }

@@ -48,7 +48,7 @@ public final class KolmogorovSmirnov {
         long largest = largestGap(a, b);
         double d = (double) largest / (m * n);
         double p = exact ? exactSurvival((int) m, (int) n, largest)
-                : TailProbabilities.kolmogorovSurvival(Math.sqrt((double) m * n / (m + n)) * d);
+                : KolmogorovDistribution.survival(Math.sqrt((double) m * n / (m + n)) * d);
         return new Result(d, Math.max(0, Math.min(1, p)), exact);
     }
 

@@ -1,5 +1,7 @@
 package dev.kiln.monitor.drift;
 
+import dev.kiln.core.stats.Distributions;
+
 /**
  * The pooled two-proportion z-test for a column with two values, as Evidently's {@code z}
  * stattest computes it: p₁, p₂ the shares of the second value (in sorted order) in the reference
@@ -25,6 +27,6 @@ public final class TwoProportionZTest {
         double p2 = counts.current()[1] / n2;
         double pooled = (p1 * n1 + p2 * n2) / (n1 + n2);
         double z = (p1 - p2) / Math.sqrt(pooled * (1 - pooled) * (1 / n1 + 1 / n2));
-        return new TestStatistic(z, 2 * TailProbabilities.normalSurvival(Math.abs(z)));
+        return new TestStatistic(z, 2 * Distributions.normalSurvival(Math.abs(z)));
     }
 }
