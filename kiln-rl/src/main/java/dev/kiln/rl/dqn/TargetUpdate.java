@@ -13,6 +13,12 @@ public sealed interface TargetUpdate {
                 throw new IllegalArgumentException("hard target update: the interval must be >= 1 training step, got " + interval);
             }
         }
+
+        /** The command-line form, "hard:N". */
+        @Override
+        public String toString() {
+            return "hard:" + interval;
+        }
     }
 
     record Soft(double tau) implements TargetUpdate {
@@ -20,6 +26,11 @@ public sealed interface TargetUpdate {
             if (!(tau > 0 && tau <= 1)) {
                 throw new IllegalArgumentException("soft target update: tau must be in (0, 1], got " + tau);
             }
+        }
+
+        @Override
+        public String toString() {
+            return "soft:" + tau;
         }
     }
 

@@ -20,6 +20,12 @@ public sealed interface EpsilonSchedule {
         public double epsilon(long t) {
             return value;
         }
+
+        /** The command-line form, "constant:ε". */
+        @Override
+        public String toString() {
+            return "constant:" + value;
+        }
     }
 
     /** ε falls linearly from {@code start} to {@code end} over {@code duration} units of time, then stays at {@code end}. */
@@ -36,6 +42,11 @@ public sealed interface EpsilonSchedule {
         public double epsilon(long t) {
             return t >= duration ? end : start + (end - start) * ((double) t / duration);
         }
+
+        @Override
+        public String toString() {
+            return "linear:" + start + "," + end + "," + duration;
+        }
     }
 
     /** ε = max(end, start·decayᵗ). */
@@ -51,6 +62,11 @@ public sealed interface EpsilonSchedule {
         @Override
         public double epsilon(long t) {
             return Math.max(end, start * Math.pow(decay, t));
+        }
+
+        @Override
+        public String toString() {
+            return "exponential:" + start + "," + end + "," + decay;
         }
     }
 
