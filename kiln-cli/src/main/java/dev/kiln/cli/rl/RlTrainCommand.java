@@ -247,25 +247,13 @@ public final class RlTrainCommand implements Callable<Integer> {
             throw new IllegalArgumentException("dqn trains on cartpole; for " + environment.id()
                     + " use value-iteration, policy-iteration, q-learning or sarsa");
         }
-        Dqn.Params p = Dqn.Params.cartPole(episodes != null ? episodes : 1000, seed);
-        if (learningRate != null) {
-            p = p.withLearningRate(learningRate);
-        }
-        if (gamma != null) {
-            p = p.withGamma(gamma);
-        }
-        if (hidden != null) {
-            p = p.withHidden(hidden);
-        }
-        if (epsilon != null) {
-            p = p.withEpsilon(EpsilonSchedule.parse(epsilon));
-        }
-        if (targetUpdate != null) {
-            p = p.withTargetUpdate(TargetUpdate.parse(targetUpdate));
-        }
-        if (doubleDqn != null) {
-            p = p.withDoubleDqn(doubleDqn);
-        }
+        Dqn.Params d = Dqn.Params.cartPole(episodes != null ? episodes : 1000, seed);
+        Dqn.Params p = new Dqn.Params(hidden != null ? hidden : d.hidden(), d.episodes(),
+                learningRate != null ? learningRate : d.learningRate(), gamma != null ? gamma : d.gamma(), d.batchSize(),
+                d.bufferCapacity(), d.learningStarts(), d.trainFrequency(),
+                targetUpdate != null ? TargetUpdate.parse(targetUpdate) : d.targetUpdate(),
+                epsilon != null ? EpsilonSchedule.parse(epsilon) : d.epsilon(), doubleDqn != null ? doubleDqn : d.doubleDqn(),
+                d.huberDelta(), d.maxGradNorm(), d.evaluationInterval(), d.evaluationEpisodes(), d.stopReturn(), seed);
         Dqn.Result r;
         try (Progress progress = Progress.start("dqn on " + environment.description(), p.episodes())) {
             r = new Dqn(p).train(environment, progress);

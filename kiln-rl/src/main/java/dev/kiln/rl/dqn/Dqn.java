@@ -95,52 +95,6 @@ public final class Dqn {
             return new Params(new int[] {64, 64}, episodes, 1e-3, 0.99, 64, 50_000, 1000, 1, new TargetUpdate.Hard(500),
                     new EpsilonSchedule.Linear(1, 0.05, 10_000), true, 1, 10, 10, 20, 500, seed);
         }
-
-        public Params withEpisodes(int v) {
-            return new Params(hidden, v, learningRate, gamma, batchSize, bufferCapacity, learningStarts, trainFrequency, targetUpdate,
-                    epsilon, doubleDqn, huberDelta, maxGradNorm, evaluationInterval, evaluationEpisodes, stopReturn, seed);
-        }
-
-        public Params withLearningRate(double v) {
-            return new Params(hidden, episodes, v, gamma, batchSize, bufferCapacity, learningStarts, trainFrequency, targetUpdate,
-                    epsilon, doubleDqn, huberDelta, maxGradNorm, evaluationInterval, evaluationEpisodes, stopReturn, seed);
-        }
-
-        public Params withGamma(double v) {
-            return new Params(hidden, episodes, learningRate, v, batchSize, bufferCapacity, learningStarts, trainFrequency, targetUpdate,
-                    epsilon, doubleDqn, huberDelta, maxGradNorm, evaluationInterval, evaluationEpisodes, stopReturn, seed);
-        }
-
-        public Params withHidden(int[] v) {
-            return new Params(v, episodes, learningRate, gamma, batchSize, bufferCapacity, learningStarts, trainFrequency, targetUpdate,
-                    epsilon, doubleDqn, huberDelta, maxGradNorm, evaluationInterval, evaluationEpisodes, stopReturn, seed);
-        }
-
-        public Params withTargetUpdate(TargetUpdate v) {
-            return new Params(hidden, episodes, learningRate, gamma, batchSize, bufferCapacity, learningStarts, trainFrequency, v,
-                    epsilon, doubleDqn, huberDelta, maxGradNorm, evaluationInterval, evaluationEpisodes, stopReturn, seed);
-        }
-
-        public Params withEpsilon(EpsilonSchedule v) {
-            return new Params(hidden, episodes, learningRate, gamma, batchSize, bufferCapacity, learningStarts, trainFrequency, targetUpdate,
-                    v, doubleDqn, huberDelta, maxGradNorm, evaluationInterval, evaluationEpisodes, stopReturn, seed);
-        }
-
-        public Params withDoubleDqn(boolean v) {
-            return new Params(hidden, episodes, learningRate, gamma, batchSize, bufferCapacity, learningStarts, trainFrequency, targetUpdate,
-                    epsilon, v, huberDelta, maxGradNorm, evaluationInterval, evaluationEpisodes, stopReturn, seed);
-        }
-
-        /** Stops after the first greedy evaluation that averages {@code v} or more (NaN: never). */
-        public Params withStopReturn(double v) {
-            return new Params(hidden, episodes, learningRate, gamma, batchSize, bufferCapacity, learningStarts, trainFrequency, targetUpdate,
-                    epsilon, doubleDqn, huberDelta, maxGradNorm, evaluationInterval, evaluationEpisodes, v, seed);
-        }
-
-        public Params withLearningStarts(int v) {
-            return new Params(hidden, episodes, learningRate, gamma, batchSize, bufferCapacity, v, trainFrequency, targetUpdate,
-                    epsilon, doubleDqn, huberDelta, maxGradNorm, evaluationInterval, evaluationEpisodes, stopReturn, seed);
-        }
     }
 
     /** The best greedy agent found and the training curve. */

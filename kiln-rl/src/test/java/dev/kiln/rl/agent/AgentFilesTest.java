@@ -36,7 +36,10 @@ class AgentFilesTest {
 
     @Test
     void aDqnAgentRoundTripsAndActsTheSame(@TempDir Path dir) {
-        Dqn.Params p = Dqn.Params.cartPole(3, 2).withLearningStarts(64).withHidden(new int[] {8});
+        Dqn.Params d = Dqn.Params.cartPole(3, 2);
+        Dqn.Params p = new Dqn.Params(new int[] {8}, 3, d.learningRate(), d.gamma(), d.batchSize(), d.bufferCapacity(), 64,
+                d.trainFrequency(), d.targetUpdate(), d.epsilon(), true, d.huberDelta(), d.maxGradNorm(), d.evaluationInterval(),
+                d.evaluationEpisodes(), d.stopReturn(), 2);
         DqnAgent agent = new Dqn(p).train(EnvironmentSpec.cartPole()).agent();
         ModelFile.save(agent, dir.resolve("dqn.zip"));
         DqnAgent back = ModelFile.load(dir.resolve("dqn.zip"), DqnAgent.class);

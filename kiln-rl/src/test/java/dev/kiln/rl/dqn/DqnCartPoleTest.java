@@ -20,13 +20,20 @@ class DqnCartPoleTest {
                 r.curve().seconds()).isGreaterThanOrEqualTo(475);
     }
 
+    /** CartPole's settings with the given episodes, hidden widths, learning rate and start of learning, soft target updates, no early stop. */
+    static Dqn.Params shortRun(int episodes, int[] hidden, double learningRate, int learningStarts, long seed) {
+        Dqn.Params d = Dqn.Params.cartPole(episodes, seed);
+        return new Dqn.Params(hidden, episodes, learningRate, d.gamma(), d.batchSize(), d.bufferCapacity(), learningStarts,
+                d.trainFrequency(), new TargetUpdate.Soft(0.01), d.epsilon(), d.doubleDqn(), d.huberDelta(), d.maxGradNorm(),
+                d.evaluationInterval(), d.evaluationEpisodes(), Double.NaN, seed);
+    }
+
     @Test
     void theSameSeedTrainsTheSameNetwork() {
-        Dqn.Params p = Dqn.Params.cartPole(25, 5).withLearningStarts(200).withStopReturn(Double.NaN)
-                .withTargetUpdate(new TargetUpdate.Soft(0.01));
+        Dqn.Params p = shortRun(25, new int[] {64, 64}, 1e-3, 200, 5);
         Dqn.Result a = new Dqn(p).train(EnvironmentSpec.cartPole());
         Dqn.Result b = new Dqn(p).train(EnvironmentSpec.cartPole());
-        Dqn.Result c = new Dqn(p.withLearningRate(2e-3)).train(EnvironmentSpec.cartPole());
+        Dqn.Result c = new Dqn(shortRun(25, new int[] {64, 64}, 2e-3, 200, 5)).train(EnvironmentSpec.cartPole());
         assertThat(a.agent()).isEqualTo(b.agent());
         assertThat(a.curve().returns()).containsExactly(b.curve().returns());
         assertThat(a.agent()).isNotEqualTo(c.agent());
@@ -35,9 +42,10 @@ class DqnCartPoleTest {
     @Test
     void parametersAreValidated() {
         Dqn.Params p = Dqn.Params.cartPole(10, 1);
-        assertThatThrownBy(() -> p.withEpisodes(0)).hasMessageContaining("DQN: episodes must be >= 1");
-        assertThatThrownBy(() -> p.withHidden(new int[] {64, 0})).hasMessageContaining("hidden widths");
-        assertThatThrownBy(() -> p.withLearningStarts(10)).hasMessageContaining("after at least one batch");
+        assertThatThrownBy(() -> shortRun(0, new int[] {64}, 1e-3, 200, 1)).hasMessageContaining("DQN: episodes must be >= 1");
+        assertThatThrownBy(() -> shortRun(10, new int[] {64, 0}, 1e-3, 200, 1)).hasMessageContaining("hidden widths");
+        assertThatThrownBy(() -> shortRun(10, new int[] {64}, 1e-3, 10, 1)).hasMessageContaining("after at least one batch");
+        assertThatThrownBy(() -> shortRun(10, new int[] {64}, -1, 200, 1)).hasMessageContaining("learning rate must be > 0");
         assertThatThrownBy(() -> new Dqn(p).train(EnvironmentSpec.frozenLake("4x4", true))).hasMessageContaining("vector observations");
     }
 }
