@@ -19,6 +19,7 @@ import dev.kiln.cli.monitor.ValidateCommand;
 import dev.kiln.cli.logging.LogSetup;
 import dev.kiln.cli.index.IndexCommand;
 import dev.kiln.cli.rag.RagCommand;
+import dev.kiln.cli.rl.RlCommand;
 import dev.kiln.cli.search.EmbedCommand;
 import dev.kiln.cli.search.SimilarCommand;
 import dev.kiln.cli.serve.ServeCommand;
@@ -43,6 +44,7 @@ import picocli.CommandLine.Model.CommandSpec;
             TrainCommand.class, EvaluateCommand.class, PredictCommand.class, CvCommand.class, TuneCommand.class,
             ModelsCommand.class, ClusterCommand.class, ReduceCommand.class,
             TextCommand.class, SimilarCommand.class, EmbedCommand.class, IndexCommand.class, RagCommand.class,
+            RlCommand.class,
             ServeCommand.class,
             ProfileCommand.class, ExpectCommand.class, ValidateCommand.class, DriftCommand.class,
             AuditCommand.class,
