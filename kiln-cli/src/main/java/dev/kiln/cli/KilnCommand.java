@@ -35,7 +35,7 @@ import picocli.CommandLine.Model.CommandSpec;
         footer = {"", "Exit codes: 0 success, 1 a check failed, 2 bad usage or input, 3 internal error.",
             "Run 'kiln help COMMAND' for a command's options."},
         subcommands = {DemoCommand.class, DataCommand.class, TrainCommand.class, EvaluateCommand.class, PredictCommand.class,
-            CvCommand.class, TuneCommand.class, ModelsCommand.class, ClusterCommand.class, ReduceCommand.class, TextCommand.class, SimilarCommand.class, EmbedCommand.class, IndexCommand.class, RagCommand.class, ServeCommand.class, InfoCommand.class,
+            CvCommand.class, TuneCommand.class, ModelsCommand.class, ClusterCommand.class, ReduceCommand.class, TextCommand.class, SimilarCommand.class, EmbedCommand.class, IndexCommand.class, RagCommand.class, ServeCommand.class, InfoCommand.class, dev.kiln.cli.explain.ExplainCommand.class,
             HelpCommand.class})
 public final class KilnCommand implements Runnable {
 
