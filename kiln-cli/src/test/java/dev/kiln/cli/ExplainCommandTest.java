@@ -13,7 +13,6 @@ import dev.kiln.core.model.Model;
 import dev.kiln.core.modelfile.ModelFile;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -127,18 +126,13 @@ class ExplainCommandTest {
         assertThat(unknownClass.err()).contains("no class 'ugly'");
     }
 
+    /** base_value + Σ values. */
     private static double sum(JsonNode r) {
-        double s = r.path("base_value").asDouble();
-        for (JsonNode v : r.path("values")) {
-            s += v.asDouble();
-        }
-        return s;
+        return r.path("base_value").asDouble()
+                + r.path("values").properties().stream().mapToDouble(e -> e.getValue().asDouble()).sum();
     }
 
     private static List<String> fieldNames(JsonNode node) {
-        List<String> names = new ArrayList<>();
-        Iterator<String> it = node.fieldNames();
-        it.forEachRemaining(names::add);
-        return names;
+        return node.properties().stream().map(java.util.Map.Entry::getKey).toList();
     }
 }

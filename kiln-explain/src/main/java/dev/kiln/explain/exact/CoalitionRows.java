@@ -51,66 +51,48 @@ final class CoalitionRows {
         return Frame.of(columns);
     }
 
-    /** Row {@code index} of {@code first}, then every row of {@code rest}, as one column of their type. */
+    /** Row {@code index} of {@code first}, then every row of {@code rest}, as one column of {@code first}'s type. */
     private static Column concat(Column first, int index, Column rest) {
-        int n = 1 + rest.size();
         String name = first.name();
         return switch (first) {
             case DoubleColumn d -> {
                 DoubleColumn.Builder b = DoubleColumn.builder(name);
-                for (int i = 0; i < n; i++) {
-                    b.add(i == 0 ? d.getDouble(index) : rest.getDouble(i - 1));
-                }
+                copy(first, index, rest, (c, row) -> b.add(c.getDouble(row)), b::addMissing);
                 yield b.build();
             }
             case LongColumn l -> {
                 LongColumn.Builder b = LongColumn.builder(name);
-                for (int i = 0; i < n; i++) {
-                    Column c = i == 0 ? l : rest;
-                    int row = i == 0 ? index : i - 1;
-                    if (c.isMissing(row)) {
-                        b.addMissing();
-                    } else {
-                        b.add((long) c.getDouble(row));
-                    }
-                }
+                copy(first, index, rest, (c, row) -> b.add((long) c.getDouble(row)), b::addMissing);
                 yield b.build();
             }
             case BooleanColumn bool -> {
                 BooleanColumn.Builder b = BooleanColumn.builder(name);
-                for (int i = 0; i < n; i++) {
-                    Column c = i == 0 ? bool : rest;
-                    int row = i == 0 ? index : i - 1;
-                    if (c.isMissing(row)) {
-                        b.addMissing();
-                    } else {
-                        b.add(c.getDouble(row) != 0);
-                    }
-                }
+                copy(first, index, rest, (c, row) -> b.add(c.getDouble(row) != 0), b::addMissing);
                 yield b.build();
             }
             case CategoricalColumn cat -> {
                 CategoricalColumn.Builder b = CategoricalColumn.builder(name);
-                addTexts(b::add, b::addMissing, cat, index, rest);
+                copy(first, index, rest, (c, row) -> b.add(c.text(row)), b::addMissing);
                 yield b.build();
             }
             case TextColumn text -> {
                 TextColumn.Builder b = TextColumn.builder(name);
-                addTexts(b::add, b::addMissing, text, index, rest);
+                copy(first, index, rest, (c, row) -> b.add(c.text(row)), b::addMissing);
                 yield b.build();
             }
         };
     }
 
-    private static void addTexts(java.util.function.Consumer<String> add, Runnable missing, Column first, int index,
-                                 Column rest) {
+    /** Hands row {@code index} of {@code first}, then every row of {@code rest}, to {@code add}, or {@code missing} where absent. */
+    private static void copy(Column first, int index, Column rest, java.util.function.ObjIntConsumer<Column> add,
+                             Runnable missing) {
         for (int i = 0; i <= rest.size(); i++) {
             Column c = i == 0 ? first : rest;
             int row = i == 0 ? index : i - 1;
             if (c.isMissing(row)) {
                 missing.run();
             } else {
-                add.accept(c.text(row));
+                add.accept(c, row);
             }
         }
     }

@@ -7,6 +7,7 @@ import dev.kiln.core.frame.Column;
 import dev.kiln.core.frame.DoubleColumn;
 import dev.kiln.core.frame.Frame;
 import dev.kiln.core.frame.TextColumn;
+import dev.kiln.core.linalg.Matrix;
 import dev.kiln.core.random.Rng;
 import dev.kiln.explain.Explanation;
 import dev.kiln.explain.FeatureRows;
@@ -235,16 +236,16 @@ class LinearExplainerTest {
         return mean;
     }
 
+    /** The sample covariance as (X − 1μᵀ)ᵀ(X − 1μᵀ)/(n − 1), with Kiln's matrix product. */
     private static double[][] covariance(double[][] rows, double[] mean) {
-        int m = mean.length;
-        double[][] cov = new double[m][m];
-        for (double[] r : rows) {
-            for (int i = 0; i < m; i++) {
-                for (int j = 0; j < m; j++) {
-                    cov[i][j] += (r[i] - mean[i]) * (r[j] - mean[j]) / (rows.length - 1);
-                }
+        double[][] centred = new double[rows.length][];
+        for (int i = 0; i < rows.length; i++) {
+            centred[i] = rows[i].clone();
+            for (int j = 0; j < mean.length; j++) {
+                centred[i][j] -= mean[j];
             }
         }
-        return cov;
+        Matrix c = Matrix.of(centred);
+        return c.transposeTimes(c).times(1.0 / (rows.length - 1)).toArray();
     }
 }

@@ -24,12 +24,7 @@ class TreeShapTest {
      */
     @Test
     void andTreeMatchesTheHandComputedValues() {
-        Tree and = new Tree(new int[] {0, 1, Tree.LEAF, Tree.LEAF, 1, Tree.LEAF, Tree.LEAF},
-                new double[] {0.5, 0.5, Double.NaN, Double.NaN, 0.5, Double.NaN, Double.NaN},
-                new int[] {1, 2, Tree.LEAF, Tree.LEAF, 5, Tree.LEAF, Tree.LEAF},
-                new int[] {4, 3, Tree.LEAF, Tree.LEAF, 6, Tree.LEAF, Tree.LEAF},
-                new double[] {0.25, 0, 0, 0, 0.5, 0, 1}, 1, new double[7],
-                new int[] {100, 50, 25, 25, 50, 25, 25}, new double[] {100, 50, 25, 25, 50, 25, 25});
+        Tree and = depthTwo(0.5, new double[] {0.25, 0, 0, 0, 0.5, 0, 1}, new double[] {100, 50, 25, 25, 50, 25, 25});
         TreeEnsemble e = new TreeEnsemble(List.of(new TreeTerm(and, 0, 1)), 0, 2);
         assertThat(e.expectedValue()).isCloseTo(0.25, within(1e-15));
         PathDependentTreeShap shap = new PathDependentTreeShap();
@@ -93,17 +88,24 @@ class TreeShapTest {
     @Test
     void zeroCoverBranchesContributeNothing() {
         // The right child of the root has no cover: the expectation never takes it.
-        Tree t = new Tree(new int[] {0, 1, Tree.LEAF, Tree.LEAF, 1, Tree.LEAF, Tree.LEAF},
-                new double[] {0, 0, Double.NaN, Double.NaN, 0, Double.NaN, Double.NaN},
-                new int[] {1, 2, Tree.LEAF, Tree.LEAF, 5, Tree.LEAF, Tree.LEAF},
-                new int[] {4, 3, Tree.LEAF, Tree.LEAF, 6, Tree.LEAF, Tree.LEAF},
-                new double[] {0, 0, 1, 2, 0, 5, 7}, 1, new double[7], new int[] {10, 10, 4, 6, 0, 0, 0},
-                new double[] {10, 10, 4, 6, 0, 0, 0});
+        Tree t = depthTwo(0, new double[] {0, 0, 1, 2, 0, 5, 7}, new double[] {10, 10, 4, 6, 0, 0, 0});
         TreeEnsemble e = new TreeEnsemble(List.of(new TreeTerm(t, 0, 1)), 0, 2);
         for (double[] x : new double[][] {{-1, -1}, {-1, 1}, {1, -1}, {1, 1}}) {
             double[] phi = TreeExplainer.pathDependent(e, x, new PathDependentTreeShap());
             assertThat(phi).containsExactly(ShapleyEnumeration.values(2, TreeExpectation.of(e, x)), within(1e-12));
         }
+    }
+
+    /** A full depth-2 tree splitting on feature 0, then feature 1, both at {@code threshold}; nodes in pre-order. */
+    private static Tree depthTwo(double threshold, double[] values, double[] cover) {
+        int[] samples = new int[7];
+        for (int i = 0; i < 7; i++) {
+            samples[i] = (int) cover[i];
+        }
+        return new Tree(new int[] {0, 1, Tree.LEAF, Tree.LEAF, 1, Tree.LEAF, Tree.LEAF},
+                new double[] {threshold, threshold, Double.NaN, Double.NaN, threshold, Double.NaN, Double.NaN},
+                new int[] {1, 2, Tree.LEAF, Tree.LEAF, 5, Tree.LEAF, Tree.LEAF},
+                new int[] {4, 3, Tree.LEAF, Tree.LEAF, 6, Tree.LEAF, Tree.LEAF}, values, 1, new double[7], samples, cover);
     }
 
     /** One to four random trees, some with two values per node explained through either component, scaled as forests or boosting. */

@@ -17,7 +17,6 @@ import dev.kiln.serve.ServedModelsFixture;
 import dev.kiln.serve.registry.ModelRegistry;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
@@ -145,17 +144,16 @@ class ExplainEndpointTest {
     }
 
     private static double sum(JsonNode e) {
-        double s = e.path("base_value").asDouble();
-        for (JsonNode v : e.path("values")) {
-            s += v.asDouble();
+        double total = e.path("base_value").asDouble();
+        for (var value : e.path("values").properties()) {
+            total += value.getValue().asDouble();
         }
-        return s;
+        return total;
     }
 
     private static List<String> fieldNames(JsonNode node) {
         List<String> names = new ArrayList<>();
-        Iterator<String> it = node.fieldNames();
-        it.forEachRemaining(names::add);
+        node.fieldNames().forEachRemaining(names::add);
         return names;
     }
 }
