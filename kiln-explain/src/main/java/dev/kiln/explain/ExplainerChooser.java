@@ -93,13 +93,13 @@ public final class ExplainerChooser {
             }
         }
         return switch (method) {
-            case TREE -> throughPipeline(pipeline, request, tree.map(t -> {
+            case TREE -> throughPipeline(pipeline, tree.map(t -> {
                 Frame data = finalInput(pipeline, request.data());
                 return request.background() == null
                         ? (Explainer) TreeExplainer.pathDependent(t, request.outputClass())
                         : TreeExplainer.interventional(t, request.outputClass(), sample(data, request.background(), request.seed()));
             }).orElseThrow(() -> unfit("tree", "decision trees, random forests and gradient boosting", last)));
-            case LINEAR -> throughPipeline(pipeline, request, linear.map(l -> {
+            case LINEAR -> throughPipeline(pipeline, linear.map(l -> {
                 Frame data = finalInput(pipeline, request.data());
                 int size = request.background() == null ? DEFAULT_LINEAR_BACKGROUND : request.background();
                 Frame background = sample(data, size, request.seed());
@@ -116,7 +116,7 @@ public final class ExplainerChooser {
         };
     }
 
-    private static Explainer throughPipeline(PipelineModel<?> pipeline, Request request, Explainer finalModel) {
+    private static Explainer throughPipeline(PipelineModel<?> pipeline, Explainer finalModel) {
         return pipeline == null ? finalModel : new PipelineExplainer(pipeline, finalModel);
     }
 

@@ -68,6 +68,18 @@ class ExplainerChooserTest {
     }
 
     @Test
+    void otherModelsWithManyColumnsNeedKernelShap() {
+        List<dev.kiln.core.frame.Column> columns = new java.util.ArrayList<>();
+        for (int j = 0; j < 13; j++) {
+            columns.add(DoubleColumn.of("x" + j, 1, 2, 3, 4, 5, 6 + j));
+        }
+        Frame wide = Frame.of(columns);
+        var knn = new KNeighborsRegressor().fit(wide, DoubleColumn.of("y", 1, 2, 3, 4, 5, 6));
+        assertThatThrownBy(() -> ExplainerChooser.choose(knn, new Request(Method.AUTO, null, wide, null, 1, false)))
+                .hasMessageContaining("13 input columns").hasMessageContaining("KernelSHAP");
+    }
+
+    @Test
     void backgroundSamplesAreSeeded() {
         Frame a = ExplainerChooser.sample(DATA, 4, 7);
         assertThat(a.rowCount()).isEqualTo(4);
