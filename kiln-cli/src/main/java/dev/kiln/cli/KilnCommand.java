@@ -3,6 +3,7 @@ package dev.kiln.cli;
 import dev.kiln.cli.data.DataCommand;
 import dev.kiln.cli.demo.DemoCommand;
 import dev.kiln.cli.explain.AuditCommand;
+import dev.kiln.cli.explain.ExplainCommand;
 import dev.kiln.cli.info.InfoCommand;
 import dev.kiln.cli.learn.ClusterCommand;
 import dev.kiln.cli.learn.CvCommand;
@@ -47,7 +48,7 @@ import picocli.CommandLine.Model.CommandSpec;
             RlCommand.class,
             ServeCommand.class,
             ProfileCommand.class, ExpectCommand.class, ValidateCommand.class, DriftCommand.class,
-            AuditCommand.class,
+            ExplainCommand.class, AuditCommand.class,
             InfoCommand.class,
             HelpCommand.class})
 public final class KilnCommand implements Runnable {

@@ -78,6 +78,7 @@ public final class KilnServer implements AutoCloseable {
         InferenceProtocol v2 = new InferenceProtocol(this, models);
         RegistryAdmin admin = new RegistryAdmin(models);
         KnowledgeBaseRoutes kb = new KnowledgeBaseRoutes(this, bases);
+        ExplainRoute explain = new ExplainRoute(this, models);
         this.api = new ApiDescription(version());
         this.app = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
@@ -115,6 +116,11 @@ public final class KilnServer implements AutoCloseable {
                     op("Predict (the champion, or ?version=V or ALIAS)", MODELS, Scope.PREDICT, "PredictRequest", 200, "PredictResponse"));
             r.add(POST, "/api/models/{name}/versions/{version}/predict", guarded(this::predict),
                     op("Predict with a named version or alias", MODELS, Scope.PREDICT, "PredictRequest", 200, "PredictResponse"));
+            r.add(POST, "/api/models/{name}/explain", guarded(explain::explain),
+                    op("SHAP values of rows (the champion, or ?version=V or ALIAS)", MODELS, Scope.PREDICT, "ExplainRequest", 200,
+                            "ExplainResponse"));
+            r.add(POST, "/api/models/{name}/versions/{version}/explain", guarded(explain::explain),
+                    op("SHAP values with a named version or alias", MODELS, Scope.PREDICT, "ExplainRequest", 200, "ExplainResponse"));
             r.add(POST, "/api/models/{name}/versions", guarded(admin::register),
                     op("Register a saved model on the server as the next version", MODELS, Scope.ADMIN, "RegisterRequest", 201, "ModelVersion"));
             r.add(PUT, "/api/models/{name}/aliases/{alias}", guarded(admin::promote),
