@@ -76,7 +76,7 @@ public final class KernelShap implements Explainer {
         this.model = Objects.requireNonNull(model, "model");
         this.params = Objects.requireNonNull(params, "params");
         this.features = model.inputSchema().names();
-        this.background = inputColumns(background.rows(), "the background");
+        this.background = ModelInput.columns(model, background.rows(), "the background");
         double[] w = background.weights();
         double total = Arrays.stream(w).sum();
         for (int i = 0; i < w.length; i++) {
@@ -107,7 +107,7 @@ public final class KernelShap implements Explainer {
 
     @Override
     public List<Explanation> explain(Frame rows) {
-        Frame x = inputColumns(rows, "the rows to explain");
+        Frame x = ModelInput.columns(model, rows, "the rows to explain");
         Explanation[] out = new Explanation[x.rowCount()];
         Rng root = Rng.seeded(params.seed());
         try (Progress progress = Progress.start("KernelSHAP", x.rowCount())) {
@@ -226,14 +226,5 @@ public final class KernelShap implements Explainer {
         }
         phi[m - 1] = gap - sum;
         return phi;
-    }
-
-    private Frame inputColumns(Frame frame, String what) {
-        List<String> missing = features.stream().filter(f -> !frame.hasColumn(f)).toList();
-        if (!missing.isEmpty()) {
-            throw new IllegalArgumentException(what + ": the model's input column" + (missing.size() > 1 ? "s " : " ")
-                    + missing + (missing.size() > 1 ? " are" : " is") + " missing; found " + frame.names());
-        }
-        return frame.select(features);
     }
 }

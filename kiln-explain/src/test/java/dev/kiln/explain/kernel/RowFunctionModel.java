@@ -12,11 +12,11 @@ import java.util.function.BiFunction;
 import java.util.function.ToDoubleBiFunction;
 
 /** Test models given by a formula over a frame's row: a regressor, or a binary classifier whose formula is the log-odds. */
-final class RowFunctionModel {
+public final class RowFunctionModel {
     private RowFunctionModel() {
     }
 
-    static RegressionModel regressor(Schema schema, ToDoubleBiFunction<Frame, Integer> f) {
+    public static RegressionModel regressor(Schema schema, ToDoubleBiFunction<Frame, Integer> f) {
         return new RegressionModel() {
             @Override
             public RegressionPrediction predict(Frame features) {
@@ -34,7 +34,7 @@ final class RowFunctionModel {
         };
     }
 
-    static ClassificationModel classifier(Schema schema, List<String> classes, BiFunction<Frame, Integer, double[]> probabilities) {
+    public static ClassificationModel classifier(Schema schema, List<String> classes, BiFunction<Frame, Integer, double[]> probabilities) {
         return new ClassificationModel() {
             @Override
             public List<String> classes() {
