@@ -78,6 +78,13 @@ public final class HtmlReport {
         return this;
     }
 
+    /** A chart embedded in the page as inline SVG, with a caption, so the page needs no other file. */
+    public HtmlReport inlineFigure(Chart chart, String caption) {
+        body.append("<figure>").append(chart.toSvg()).append("<figcaption>").append(escape(caption))
+                .append("</figcaption></figure>\n");
+        return this;
+    }
+
     /** The page's HTML. */
     public String toHtml() {
         return "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>" + escape(title) + "</title>\n"
@@ -102,6 +109,27 @@ public final class HtmlReport {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the report to " + directory + ": " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * Writes the page alone to {@code file}, for reports whose figures are all inline.
+     *
+     * @throws IllegalStateException when the report has figures saved as files beside the page
+     */
+    public Path writeFile(Path file) {
+        if (!figures.isEmpty()) {
+            throw new IllegalStateException("this report has " + figures.size() + " figure file(s); write it to a directory");
+        }
+        try {
+            Path parent = file.toAbsolutePath().getParent();
+            if (parent != null) {
+                Files.createDirectories(parent);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create the folder of " + file + ": " + e.getMessage(), e);
+        }
+        AtomicWrite.text(file, toHtml());
+        return file;
     }
 
     static String format(Object v) {
