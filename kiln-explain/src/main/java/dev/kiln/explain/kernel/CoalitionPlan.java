@@ -116,7 +116,7 @@ record CoalitionPlan(List<boolean[]> masks, double[] weights, int enumerated) {
             Map<Integer, Integer> pairOf = new HashMap<>();
             int draws = 4 * samplesLeft;
             for (int d = 0; d < draws && samplesLeft > 0; d++) {
-                int s = fullSizes + 1 + categorical(p, rng);
+                int s = fullSizes + 1 + WeightedChoice.draw(p, rng);
                 int[] chosen = rng.sampleWithoutReplacement(m, s);
                 boolean[] mask = new boolean[m];
                 BitSet key = new BitSet(m);
@@ -189,18 +189,6 @@ record CoalitionPlan(List<boolean[]> masks, double[] weights, int enumerated) {
             c[j] = c[j - 1] + 1;
         }
         return true;
-    }
-
-    private static int categorical(double[] p, Rng rng) {
-        double u = rng.nextDouble();
-        double cumulative = 0;
-        for (int i = 0; i < p.length; i++) {
-            cumulative += p[i];
-            if (u < cumulative) {
-                return i;
-            }
-        }
-        return p.length - 1;
     }
 
     static double binomial(int n, int k) {

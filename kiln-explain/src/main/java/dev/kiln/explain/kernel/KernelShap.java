@@ -6,8 +6,6 @@ import dev.kiln.core.linalg.LeastSquares;
 import dev.kiln.core.linalg.Matrix;
 import dev.kiln.core.linalg.Vector;
 import dev.kiln.core.model.Model;
-import dev.kiln.core.parallel.Parallelism;
-import dev.kiln.core.progress.Progress;
 import dev.kiln.core.random.Rng;
 import dev.kiln.explain.Explainer;
 import dev.kiln.explain.Explanation;
@@ -108,15 +106,7 @@ public final class KernelShap implements Explainer {
     @Override
     public List<Explanation> explain(Frame rows) {
         Frame x = ModelInput.columns(model, rows, "the rows to explain");
-        Explanation[] out = new Explanation[x.rowCount()];
-        Rng root = Rng.seeded(params.seed());
-        try (Progress progress = Progress.start("KernelSHAP", x.rowCount())) {
-            Parallelism.forEachPart(x.rowCount(), i -> {
-                out[i] = explainRow(x.slice(i, i + 1), root.stream(i));
-                progress.step();
-            });
-        }
-        return List.of(out);
+        return ParallelRows.map("KernelSHAP", x.rowCount(), params.seed(), (i, rng) -> explainRow(x.slice(i, i + 1), rng));
     }
 
     private Explanation explainRow(Frame row, Rng rng) {

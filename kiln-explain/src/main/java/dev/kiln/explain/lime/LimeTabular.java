@@ -3,12 +3,11 @@ package dev.kiln.explain.lime;
 import dev.kiln.core.frame.Column;
 import dev.kiln.core.frame.Frame;
 import dev.kiln.core.model.Model;
-import dev.kiln.core.parallel.Parallelism;
-import dev.kiln.core.progress.Progress;
 import dev.kiln.core.random.Rng;
-import dev.kiln.explain.Explainer;
 import dev.kiln.explain.Explanation;
 import dev.kiln.explain.kernel.ModelInput;
+import dev.kiln.explain.kernel.ParallelRows;
+import dev.kiln.explain.kernel.WeightedChoice;
 import dev.kiln.explain.kernel.ModelOutput;
 
 import java.util.ArrayList;
@@ -26,7 +25,7 @@ import java.util.Objects;
  * of their distance to the row, and a sparse ridge surrogate ({@link LimeSurrogate}) is fitted to
  * the model's output. Rows are explained in parallel, row i drawing from stream i of the seed.
  */
-public final class LimeTabular implements Explainer {
+public final class LimeTabular implements LimeExplainer {
 
     /**
      * The settings; {@link #defaults()} are lime's.
@@ -116,22 +115,9 @@ public final class LimeTabular implements Explainer {
     }
 
     @Override
-    public List<Explanation> explain(Frame rows) {
-        return explainDetailed(rows).stream().map(LimeExplanation::explanation).toList();
-    }
-
-    /** One explanation per row, with the surrogate's fidelity and what each feature stands for. */
     public List<LimeExplanation> explainDetailed(Frame rows) {
         Frame x = ModelInput.columns(model, rows, "the rows to explain");
-        LimeExplanation[] out = new LimeExplanation[x.rowCount()];
-        Rng root = Rng.seeded(params.seed());
-        try (Progress progress = Progress.start("LIME", x.rowCount())) {
-            Parallelism.forEachPart(x.rowCount(), i -> {
-                out[i] = explainRow(x, i, root.stream(i));
-                progress.step();
-            });
-        }
-        return List.of(out);
+        return ParallelRows.map("LIME", x.rowCount(), params.seed(), (i, rng) -> explainRow(x, i, rng));
     }
 
     private LimeExplanation explainRow(Frame x, int row, Rng rng) {
@@ -166,7 +152,7 @@ public final class LimeTabular implements Explainer {
             }
             double first = f.isDiscretized() ? f.discretizer.bin(own[j]) : own[j];
             for (int i = 0; i < n; i++) {
-                double drawn = i == 0 ? first : f.values[categorical(f.frequencies, rng)];
+                double drawn = i == 0 ? first : f.values[WeightedChoice.draw(f.frequencies, rng)];
                 data[i][j] = drawn == first ? 1 : 0;
                 if (i == 0) {
                     inverse[i][j] = own[j];
@@ -218,17 +204,5 @@ public final class LimeTabular implements Explainer {
             }
         }
         return new LimeExplanation(e, surrogate.fidelity(), surrogate.localPrediction(), selected, conditions);
-    }
-
-    static int categorical(double[] p, Rng rng) {
-        double u = rng.nextDouble();
-        double cumulative = 0;
-        for (int i = 0; i < p.length; i++) {
-            cumulative += p[i];
-            if (u < cumulative) {
-                return i;
-            }
-        }
-        return p.length - 1;
     }
 }

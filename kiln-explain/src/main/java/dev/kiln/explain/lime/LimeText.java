@@ -6,12 +6,10 @@ import dev.kiln.core.frame.Frame;
 import dev.kiln.core.frame.Schema;
 import dev.kiln.core.frame.TextColumn;
 import dev.kiln.core.model.Model;
-import dev.kiln.core.parallel.Parallelism;
-import dev.kiln.core.progress.Progress;
 import dev.kiln.core.random.Rng;
-import dev.kiln.explain.Explainer;
 import dev.kiln.explain.Explanation;
 import dev.kiln.explain.kernel.ModelInput;
+import dev.kiln.explain.kernel.ParallelRows;
 import dev.kiln.explain.kernel.ModelOutput;
 
 import java.util.ArrayList;
@@ -27,7 +25,7 @@ import java.util.Objects;
  * the model's output. Works with any model whose input has exactly one text column (other input
  * columns keep the explained row's values), so it needs nothing from the text module.
  */
-public final class LimeText implements Explainer {
+public final class LimeText implements LimeExplainer {
 
     /**
      * The settings; {@link #defaults()} are lime's.
@@ -97,22 +95,9 @@ public final class LimeText implements Explainer {
     }
 
     @Override
-    public List<Explanation> explain(Frame rows) {
-        return explainDetailed(rows).stream().map(LimeExplanation::explanation).toList();
-    }
-
-    /** One explanation per row, its features the row's distinct words, with the surrogate's fidelity. */
     public List<LimeExplanation> explainDetailed(Frame rows) {
         Frame x = ModelInput.columns(model, rows, "the rows to explain");
-        LimeExplanation[] out = new LimeExplanation[x.rowCount()];
-        Rng root = Rng.seeded(params.seed());
-        try (Progress progress = Progress.start("LIME (text)", x.rowCount())) {
-            Parallelism.forEachPart(x.rowCount(), i -> {
-                out[i] = explainRow(x, i, root.stream(i));
-                progress.step();
-            });
-        }
-        return List.of(out);
+        return ParallelRows.map("LIME (text)", x.rowCount(), params.seed(), (i, rng) -> explainRow(x, i, rng));
     }
 
     private LimeExplanation explainRow(Frame x, int row, Rng rng) {
