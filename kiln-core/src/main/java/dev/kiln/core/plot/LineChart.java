@@ -14,6 +14,7 @@ public final class LineChart implements Chart {
     private final List<String> names = new ArrayList<>();
     private final List<double[]> xs = new ArrayList<>();
     private final List<double[]> ys = new ArrayList<>();
+    private final List<double[][]> faint = new ArrayList<>();
     private double[] xRange;
     private double[] yRange;
     private boolean diagonal;
@@ -32,6 +33,18 @@ public final class LineChart implements Chart {
         names.add(name);
         xs.add(x.clone());
         ys.add(y.clone());
+        return this;
+    }
+
+    /**
+     * Adds a thin grey line without a legend entry, drawn beneath the series: the individual
+     * curves under an average (ICE curves under a partial dependence line).
+     */
+    public LineChart faintLine(double[] x, double[] y) {
+        if (x.length != y.length) {
+            throw new IllegalArgumentException("faint line: " + x.length + " x values but " + y.length + " y values");
+        }
+        faint.add(new double[][] {x.clone(), y.clone()});
         return this;
     }
 
@@ -60,14 +73,29 @@ public final class LineChart implements Chart {
 
     @Override
     public void draw(Canvas svg) {
-        double[] bx = xRange != null ? xRange : bounds(xs);
-        double[] by = yRange != null ? yRange : bounds(ys);
+        List<double[]> allX = new ArrayList<>(xs);
+        List<double[]> allY = new ArrayList<>(ys);
+        for (double[][] line : faint) {
+            allX.add(line[0]);
+            allY.add(line[1]);
+        }
+        double[] bx = xRange != null ? xRange : bounds(allX);
+        double[] by = yRange != null ? yRange : bounds(allY);
         PlotArea area = new PlotArea(bx[0], bx[1], by[0], by[1], xRange != null, yRange != null);
         area.drawFrame(svg, title, xLabel, yLabel);
         if (diagonal) {
             double lo = Math.max(area.xMin(), area.yMin());
             double hi = Math.min(area.xMax(), area.yMax());
             svg.line(area.px(lo), area.py(lo), area.px(hi), area.py(hi), "#999", 1, true);
+        }
+        for (double[][] line : faint) {
+            double[] px = new double[line[0].length];
+            double[] py = new double[line[0].length];
+            for (int i = 0; i < px.length; i++) {
+                px[i] = area.px(line[0][i]);
+                py[i] = area.py(line[1][i]);
+            }
+            svg.polyline(px, py, "#c8c8c8", 0.8);
         }
         List<String> colors = new ArrayList<>();
         for (int s = 0; s < names.size(); s++) {

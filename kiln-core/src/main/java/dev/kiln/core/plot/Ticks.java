@@ -6,14 +6,15 @@ import java.util.Locale;
 
 /**
  * Axis ticks at "nice" round values (1, 2 or 5 times a power of ten), after Heckbert,
- * "Nice Numbers for Graph Labels", Graphics Gems (1990).
+ * "Nice Numbers for Graph Labels", Graphics Gems (1990). Public for charts drawn outside this
+ * package.
  */
-final class Ticks {
+public final class Ticks {
     private Ticks() {
     }
 
     /** About {@code count} round values spanning [min, max]; the range is widened to nice bounds. */
-    static double[] of(double min, double max, int count) {
+    public static double[] of(double min, double max, int count) {
         if (!(max > min)) {
             double pad = min == 0 ? 1 : Math.abs(min) * 0.1;
             min -= pad;
@@ -42,7 +43,7 @@ final class Ticks {
     }
 
     /** A tick label: as few digits as tell the ticks apart. */
-    static String label(double v, double step) {
+    public static String label(double v, double step) {
         if (v == 0) {
             return "0";
         }

@@ -49,6 +49,19 @@ class ChartsTest {
     }
 
     @Test
+    void faintLinesAreDrawnBeneathTheSeriesWithoutALegendEntry() throws Exception {
+        String svg = new LineChart("PDP", "x", "y")
+                .faintLine(new double[] {0, 1}, new double[] {5, 6})
+                .series("", new double[] {0, 1}, new double[] {1, 2}).toSvg();
+        NodeList lines = parse(svg).getElementsByTagName("polyline");
+        assertThat(lines.getLength()).isEqualTo(2);
+        assertThat(((Element) lines.item(0)).getAttribute("stroke")).isEqualTo("#c8c8c8");
+        String firstPoint = ((Element) lines.item(0)).getAttribute("points").split(" ")[0];
+        assertThat(Double.parseDouble(firstPoint.split(",")[1])).as("y = 5 lies inside the plot").isBetween(40.0, 365.0);
+        assertThat(svg).as("no legend box").doesNotContain("stroke=\"#ccc\"");
+    }
+
+    @Test
     void scatterChartDrawsEveryFinitePointInItsGroupColour() throws Exception {
         String svg = new ScatterChart("Residuals", "predicted", "residual")
                 .points("", new double[] {1, 2, 3, Double.NaN}, new double[] {0.5, -0.5, 0.1, 1})

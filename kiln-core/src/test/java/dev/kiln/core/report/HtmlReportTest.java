@@ -33,4 +33,18 @@ class HtmlReportTest {
         assertThatThrownBy(() -> new HtmlReport("x").figure("../up.svg", new BarChart("t", "v"), "c"))
                 .hasMessageContaining("plain names ending in .svg");
     }
+
+    @Test
+    void inlineFiguresMakeAPageThatStandsAlone(@TempDir Path dir) throws Exception {
+        Path file = new HtmlReport("Alone")
+                .inlineFigure(new BarChart("Importances", "score").bar("x", 1), "Feature importance")
+                .writeFile(dir.resolve("sub/report.html"));
+        String html = Files.readString(file);
+        assertThat(html).contains("<figure><svg xmlns=\"http://www.w3.org/2000/svg\"", "<figcaption>Feature importance</figcaption>");
+        try (var files = Files.list(dir.resolve("sub"))) {
+            assertThat(files.toList()).containsExactly(file);
+        }
+        HtmlReport withFile = new HtmlReport("Files").figure("a.svg", new BarChart("A", "a").bar("x", 1), "A");
+        assertThatThrownBy(() -> withFile.writeFile(dir.resolve("x.html"))).hasMessageContaining("charts saved as separate files");
+    }
 }
