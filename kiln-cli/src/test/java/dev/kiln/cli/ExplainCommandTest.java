@@ -37,6 +37,30 @@ class ExplainCommandTest {
         CsvWriter.write(CsvReader.read(ClassificationCommandsTest.credit()).head(30), part);
     }
 
+    /** KernelSHAP explains the forest in the file's own columns, and adds up exactly like TreeSHAP does. */
+    @Test
+    void kernelShapAddsUpAndWritesAReport() throws Exception {
+        Path report = dir.resolve("kernel.html");
+        CliRun run = CliRun.of("explain", "--model", forest.toString(), "--data", part.toString(), "--row", "2",
+                "--method", "kernel", "--report", report.toString(), "--json");
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        JsonNode r = JSON.readTree(run.out());
+        assertThat(r.path("method").asText()).isEqualTo("kernel");
+        assertThat(sum(r)).isCloseTo(r.path("prediction").asDouble(), within(1e-6));
+        assertThat(java.nio.file.Files.readString(report)).contains("<svg", "purpose", "age");
+    }
+
+    @Test
+    void limeReportsItsFidelity() throws Exception {
+        CliRun run = CliRun.of("explain", "--model", forest.toString(), "--data", part.toString(), "--row", "1",
+                "--method", "lime", "--json");
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        JsonNode r = JSON.readTree(run.out());
+        assertThat(r.path("method").asText()).isEqualTo("lime");
+        assertThat(r.path("fidelity").asDouble()).isBetween(-1.0, 1.0);
+        assertThat(fieldNames(r.path("values"))).contains("age", "purpose");
+    }
+
     @Test
     void oneRowAsJsonAddsUpToTheForestsProbability() throws Exception {
         CliRun run = CliRun.of("explain", "--model", forest.toString(), "--data", part.toString(), "--row", "3", "--json");

@@ -4,7 +4,13 @@ import dev.kiln.core.frame.Frame;
 import dev.kiln.core.model.Model;
 import dev.kiln.core.model.PipelineModel;
 import dev.kiln.core.random.Rng;
+import dev.kiln.core.frame.ColumnType;
 import dev.kiln.explain.exact.ExactExplainer;
+import dev.kiln.explain.kernel.Background;
+import dev.kiln.explain.kernel.KernelShap;
+import dev.kiln.explain.kernel.ModelInput;
+import dev.kiln.explain.lime.LimeTabular;
+import dev.kiln.explain.lime.LimeText;
 import dev.kiln.explain.linear.LinearExplainer;
 import dev.kiln.explain.linear.LinearTerms;
 import dev.kiln.explain.tree.TreeExplainer;
@@ -15,9 +21,10 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * Picks the SHAP explainer that fits a fitted model: TreeSHAP for trees, forests and boosting,
+ * Picks the explainer that fits a fitted model: TreeSHAP for trees, forests and boosting,
  * linear SHAP for linear and logistic regression, otherwise exact enumeration over a sampled
- * background when the model has at most {@link #AUTO_EXACT_MAX_FEATURES} input columns. A
+ * background when the model has at most {@link #AUTO_EXACT_MAX_FEATURES} input columns, and
+ * KernelSHAP above that; LIME when asked for. A
  * pipeline is explained through its final model on the transformed features, and the values are
  * summed back to its input columns ({@link PipelineExplainer}); exact enumeration explains the
  * whole pipeline on its input columns directly.
@@ -29,13 +36,15 @@ public final class ExplainerChooser {
     public static final int DEFAULT_EXACT_BACKGROUND = 50;
     /** Background rows linear SHAP takes its mean (and covariance) from when the caller names no size. */
     public static final int DEFAULT_LINEAR_BACKGROUND = 1000;
+    /** Weighted k-means rows summarising the data for KernelSHAP when the caller names no size (shap's advice). */
+    public static final int DEFAULT_KERNEL_BACKGROUND = 50;
 
     private ExplainerChooser() {
     }
 
     /** The explanation methods one can ask for. */
     public enum Method {
-        AUTO, TREE, LINEAR, EXACT;
+        AUTO, TREE, LINEAR, EXACT, KERNEL, LIME;
 
         /** The lower-case name used on the command line and in JSON. */
         public String label() {
@@ -85,12 +94,8 @@ public final class ExplainerChooser {
         Optional<LinearTerms> linear = LinearTerms.of(last);
         Method method = request.method();
         if (method == Method.AUTO) {
-            method = tree.isPresent() ? Method.TREE : linear.isPresent() ? Method.LINEAR : Method.EXACT;
-            if (method == Method.EXACT && inputColumns(model) > AUTO_EXACT_MAX_FEATURES) {
-                throw new IllegalArgumentException(describe(last) + " has " + inputColumns(model) + " input columns: too many"
-                        + " for exact SHAP (at most " + AUTO_EXACT_MAX_FEATURES + " with 'auto') and it is neither a tree nor"
-                        + " a linear model; it needs KernelSHAP");
-            }
+            method = tree.isPresent() ? Method.TREE : linear.isPresent() ? Method.LINEAR
+                    : inputColumns(model) <= AUTO_EXACT_MAX_FEATURES ? Method.EXACT : Method.KERNEL;
         }
         return switch (method) {
             case TREE -> throughPipeline(pipeline, tree.map(t -> {
@@ -112,8 +117,34 @@ public final class ExplainerChooser {
                 int size = request.background() == null ? DEFAULT_EXACT_BACKGROUND : request.background();
                 yield new ExactExplainer((Model<?>) model, request.outputClass(), sample(request.data(), size, request.seed()));
             }
+            case KERNEL -> new KernelShap((Model<?>) model, kernelBackground((Model<?>) model, request),
+                    KernelShap.Params.defaults().withSeed(request.seed()).withOutputClass(request.outputClass()));
+            case LIME -> {
+                Model<?> whole = (Model<?>) model;
+                boolean text = whole.inputSchema().fields().stream().anyMatch(f -> f.type() == ColumnType.TEXT);
+                yield text
+                        ? new LimeText(whole, LimeText.Params.defaults().withSeed(request.seed()).withOutputClass(request.outputClass()))
+                        : new LimeTabular(whole, ModelInput.columns(whole, request.data(), "the data"),
+                        LimeTabular.Params.defaults().withSeed(request.seed()).withOutputClass(request.outputClass()));
+            }
             case AUTO -> throw new IllegalStateException("auto was resolved above");
         };
+    }
+
+    /**
+     * KernelSHAP's background: {@code background} sampled rows when the caller names a size, else
+     * a weighted k-means summary of {@link #DEFAULT_KERNEL_BACKGROUND} rows when the data has a
+     * complete numeric column to cluster on, else that many sampled rows.
+     */
+    private static Background kernelBackground(Model<?> model, Request request) {
+        Frame data = ModelInput.columns(model, request.data(), "the data");
+        if (request.background() != null) {
+            return Background.sample(data, request.background(), request.seed());
+        }
+        boolean clusterable = data.columns().stream().anyMatch(c -> c.type().isNumeric() && c.missingCount() == 0);
+        return clusterable && data.rowCount() > DEFAULT_KERNEL_BACKGROUND
+                ? Background.kmeans(data, DEFAULT_KERNEL_BACKGROUND, request.seed())
+                : Background.sample(data, DEFAULT_KERNEL_BACKGROUND, request.seed());
     }
 
     private static Explainer throughPipeline(PipelineModel<?> pipeline, Explainer finalModel) {

@@ -64,19 +64,22 @@ class ExplainerChooserTest {
         assertThatThrownBy(() -> ExplainerChooser.choose(linear, request(Method.TREE)))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("method 'tree'").hasMessageContaining("LinearRegression");
-        assertThatThrownBy(() -> Method.parse("magic")).hasMessageContaining("[auto, tree, linear, exact]");
+        assertThatThrownBy(() -> Method.parse("magic")).hasMessageContaining("[auto, tree, linear, exact, kernel, lime]");
     }
 
     @Test
-    void otherModelsWithManyColumnsNeedKernelShap() {
+    void otherModelsWithManyColumnsGetKernelShapAndItAddsUp() {
         List<dev.kiln.core.frame.Column> columns = new java.util.ArrayList<>();
         for (int j = 0; j < 13; j++) {
             columns.add(DoubleColumn.of("x" + j, 1, 2, 3, 4, 5, 6 + j));
         }
         Frame wide = Frame.of(columns);
         var knn = new KNeighborsRegressor().fit(wide, DoubleColumn.of("y", 1, 2, 3, 4, 5, 6));
-        assertThatThrownBy(() -> ExplainerChooser.choose(knn, new Request(Method.AUTO, null, wide, null, 1, false)))
-                .hasMessageContaining("13 input columns").hasMessageContaining("KernelSHAP");
+        Explainer chosen = ExplainerChooser.choose(knn, new Request(Method.AUTO, null, wide, null, 1, false));
+        assertThat(chosen).isInstanceOf(dev.kiln.explain.kernel.KernelShap.class);
+        for (Explanation e : chosen.explain(wide)) {
+            assertThat(e.additivityGap()).isCloseTo(0.0, within(1e-9));
+        }
     }
 
     @Test

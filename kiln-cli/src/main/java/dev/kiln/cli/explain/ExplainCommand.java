@@ -9,6 +9,9 @@ import dev.kiln.core.modelfile.ModelFile;
 import dev.kiln.core.progress.Progress;
 import dev.kiln.explain.Explainer;
 import dev.kiln.explain.ExplainerChooser;
+import dev.kiln.explain.lime.LimeExplainer;
+import dev.kiln.explain.lime.LimeExplanation;
+import dev.kiln.explain.report.ExplanationReport;
 import dev.kiln.explain.Explanation;
 import dev.kiln.explain.ExplanationJson;
 import java.io.PrintWriter;
@@ -25,11 +28,12 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code kiln explain}: SHAP values of a saved model's predictions, for one row of a data file
- * or all of them, as a table of contributions or one JSON object.
+ * {@code kiln explain}: SHAP values (or LIME weights) of a saved model's predictions, for one
+ * row of a data file or all of them, as a table of contributions, one JSON object, or an HTML
+ * report with waterfall and force plots (one row) or beeswarm and importance charts (all rows).
  */
 @Command(name = "explain", description = {"Explain a saved model's predictions with SHAP values: how much each input",
-    "column moved a row's prediction away from the base value (the expected prediction)."})
+    "column moved a row's prediction away from the base value (the expected prediction); or with LIME."})
 public final class ExplainCommand implements Callable<Integer> {
     /** Rows explained between two progress updates. */
     private static final int BLOCK = 256;
@@ -51,7 +55,7 @@ public final class ExplainCommand implements Callable<Integer> {
     boolean all;
 
     @Option(names = "--method", paramLabel = "NAME", defaultValue = "auto",
-            description = "auto (default), tree, linear or exact.")
+            description = "auto (default: tree, linear, exact up to 12 columns, else kernel), tree, linear, exact, kernel or lime.")
     String method;
 
     @Option(names = "--class", paramLabel = "NAME",
@@ -59,8 +63,8 @@ public final class ExplainCommand implements Callable<Integer> {
     String outputClass;
 
     @Option(names = "--background", paramLabel = "N",
-            description = "Background rows to sample (default: linear 1000, exact 50); with trees, asks for interventional"
-                    + " TreeSHAP against N rows instead of the path-dependent kind.")
+            description = "Background rows to sample (default: linear 1000, exact 50, kernel a 50-row k-means summary); with"
+                    + " trees, asks for interventional TreeSHAP against N rows instead of the path-dependent kind.")
     Integer background;
 
     @Option(names = "--seed", paramLabel = "S", defaultValue = "0", description = "Seeds the background sample (default: 0).")
@@ -68,6 +72,11 @@ public final class ExplainCommand implements Callable<Integer> {
 
     @Option(names = "--correlated", description = "Linear SHAP with correlated features (Gaussian conditional expectation).")
     boolean correlated;
+
+    @Option(names = "--report", paramLabel = "FILE",
+            description = "Also write one self-contained HTML page: waterfall and force plots for one row, beeswarm and"
+                    + " importance bars for --all.")
+    Path report;
 
     @Option(names = "--json", description = "Print one JSON object instead of tables.")
     boolean json;
@@ -91,11 +100,29 @@ public final class ExplainCommand implements Callable<Integer> {
         }
         Explainer explainer = explainer(model, frame);
         Frame rows = all ? frame : frame.slice(index, index + 1);
-        List<Explanation> explanations = explain(explainer, rows);
+        List<Double> fidelity = new ArrayList<>();
+        List<Explanation> explanations;
+        if (explainer instanceof LimeExplainer lime) {
+            explanations = new ArrayList<>();
+            for (LimeExplanation e : lime.explainDetailed(rows)) {
+                explanations.add(e.explanation());
+                fidelity.add(e.fidelity());
+            }
+        } else {
+            explanations = explain(explainer, rows);
+        }
+        if (report != null) {
+            new ExplanationReport("kiln explain: " + modelPath.getFileName(), explanations, rows)
+                    .note("method " + explanations.get(0).method() + ", data " + data + ", seed " + seed).write(report);
+        }
         PrintWriter out = spec.commandLine().getOut();
         if (all) {
             if (json) {
-                JsonOutput.print(out, ExplanationJson.all(explanations, rows));
+                Map<String, Object> all = new LinkedHashMap<>(ExplanationJson.all(explanations, rows));
+                if (!fidelity.isEmpty()) {
+                    all.put("mean_fidelity", fidelity.stream().mapToDouble(Double::doubleValue).average().orElse(Double.NaN));
+                }
+                JsonOutput.print(out, all);
             } else {
                 printSummary(out, explanations);
             }
@@ -103,10 +130,20 @@ public final class ExplainCommand implements Callable<Integer> {
             Map<String, Object> one = new LinkedHashMap<>();
             one.put("row", index);
             one.putAll(ExplanationJson.row(explanations.get(0), rows, 0));
+            if (!fidelity.isEmpty()) {
+                one.put("fidelity", fidelity.get(0));
+            }
             JsonOutput.print(out, one);
         } else {
             printRow(out, explanations.get(0), rows);
+            if (!fidelity.isEmpty()) {
+                out.println("LIME surrogate fidelity (weighted R² on its samples): " + Table.number(fidelity.get(0)));
+            }
         }
+        if (report != null && !json) {
+            out.println("report written to " + report);
+        }
+        out.flush();
         return 0;
     }
 
@@ -167,6 +204,6 @@ public final class ExplainCommand implements Callable<Integer> {
             case LOG_ODDS -> "log-odds of class '" + e.outputClass() + "'";
             case VALUE -> "predicted value";
         };
-        return "SHAP values (" + e.method() + ") of the " + what;
+        return (e.method().equals("lime") ? "LIME weights" : "SHAP values (" + e.method() + ")") + " of the " + what;
     }
 }

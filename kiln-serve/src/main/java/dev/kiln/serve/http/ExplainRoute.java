@@ -55,9 +55,9 @@ final class ExplainRoute {
             }
         });
         String used = explanations.get(0).method();
-        if (background.rowCount() < 2 && (used.equals("linear") || used.equals("exact"))) {
+        if (background.rowCount() < 2 && !used.startsWith("tree")) {
             throw new InvalidInputException(List.of(new Violation(body.has("background") ? "/background" : "/instances",
-                    used + " SHAP measures contributions against a background of at least 2 rows; send several instances"
+                    "method " + used + " measures contributions against a background of at least 2 rows; send several instances"
                             + " or a \"background\" list of typical rows")), 0);
         }
         List<Map<String, Object>> rows = new ArrayList<>(explanations.size());
