@@ -1,6 +1,7 @@
 package dev.kiln.monitor.drift;
 
-import dev.kiln.core.stats.Distributions;
+import dev.kiln.monitor.experiment.Comparison;
+import dev.kiln.monitor.experiment.Proportion;
 
 /**
  * The pooled two-proportion z-test for a column with two values, as Evidently's {@code z}
@@ -21,12 +22,10 @@ public final class TwoProportionZTest {
         if (k < 2) {
             return new TestStatistic(0, 1);
         }
-        double n1 = counts.referenceTotal();
-        double n2 = counts.currentTotal();
-        double p1 = counts.reference()[1] / n1;
-        double p2 = counts.current()[1] / n2;
-        double pooled = (p1 * n1 + p2 * n2) / (n1 + n2);
-        double z = (p1 - p2) / Math.sqrt(pooled * (1 - pooled) * (1 / n1 + 1 / n2));
-        return new TestStatistic(z, 2 * Distributions.normalSurvival(Math.abs(z)));
+        // The A/B test's pooled statistic with the reference as the "treatment": z has the sign of p₁ − p₂.
+        Comparison c = dev.kiln.monitor.experiment.TwoProportionZTest.compare(
+                new Proportion(counts.currentTotal(), counts.current()[1]),
+                new Proportion(counts.referenceTotal(), counts.reference()[1]), 0.95);
+        return new TestStatistic(c.statistic(), c.pValue());
     }
 }
