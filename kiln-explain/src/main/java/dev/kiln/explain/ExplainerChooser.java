@@ -3,7 +3,6 @@ package dev.kiln.explain;
 import dev.kiln.core.frame.Frame;
 import dev.kiln.core.model.Model;
 import dev.kiln.core.model.PipelineModel;
-import dev.kiln.core.random.Rng;
 import dev.kiln.core.frame.ColumnType;
 import dev.kiln.explain.exact.ExactExplainer;
 import dev.kiln.explain.kernel.Background;
@@ -159,26 +158,9 @@ public final class ExplainerChooser {
         return ((Model<?>) model).inputSchema().size();
     }
 
-    /** {@code size} rows of {@code data} drawn without replacement with {@code seed} (all rows, in order, when it has no more). */
+    /** {@code size} rows of {@code data} drawn without replacement with {@code seed}, in order (all rows when it has no more). */
     public static Frame sample(Frame data, int size, long seed) {
-        int n = data.rowCount();
-        if (size >= n) {
-            return data;
-        }
-        int[] order = new int[n];
-        for (int i = 0; i < n; i++) {
-            order[i] = i;
-        }
-        Rng rng = Rng.seeded(seed);
-        for (int i = 0; i < size; i++) {
-            int j = i + rng.nextInt(n - i);
-            int tmp = order[i];
-            order[i] = order[j];
-            order[j] = tmp;
-        }
-        int[] chosen = Arrays.copyOf(order, size);
-        Arrays.sort(chosen);
-        return data.take(chosen);
+        return Background.sample(data, size, seed).rows();
     }
 
     private static IllegalArgumentException unfit(String method, String explains, Object model) {
