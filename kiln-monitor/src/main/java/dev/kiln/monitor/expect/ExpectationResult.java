@@ -13,7 +13,7 @@ import java.util.Map;
  * @param unexpectedCount  rows that broke the expectation
  * @param unexpectedRows   0-based row indices of offending rows (empty at {@link Detail#BASIC}; at most 20 but at {@link Detail#COMPLETE})
  * @param unexpectedValues offending values, in row order (at most 20 but at {@link Detail#COMPLETE})
- * @param unexpectedCounts the most frequent offending values with their counts (at {@link Detail#SUMMARY} and above)
+ * @param unexpectedCounts the most frequent offending values with their counts, largest first (at {@link Detail#SUMMARY} and above)
  * @param note             why it failed when no row is to blame (a missing column), or null
  */
 public record ExpectationResult(Expectation expectation, boolean success, Object observed, long elementCount,
@@ -23,7 +23,7 @@ public record ExpectationResult(Expectation expectation, boolean success, Object
     public ExpectationResult {
         unexpectedRows = List.copyOf(unexpectedRows);
         unexpectedValues = List.copyOf(unexpectedValues);
-        unexpectedCounts = Map.copyOf(unexpectedCounts);
+        unexpectedCounts = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(unexpectedCounts));
     }
 
     /** unexpected / examined, in percent; 0 when nothing was examined. */

@@ -2,9 +2,10 @@ package dev.kiln.monitor.expect;
 
 import dev.kiln.core.frame.Column;
 
+import dev.kiln.monitor.profile.FrequentItems;
+
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.IntPredicate;
@@ -45,15 +46,7 @@ final class RowChecks {
         }
         double passing = examined == 0 ? 1 : (double) (examined - bad) / examined;
         return new ExpectationResult(e, passing >= mostly, passing, examined, bad, rows, values,
-                top(counts, Detail.PARTIAL), null);
-    }
-
-    static Map<String, Long> top(Map<String, Long> counts, int n) {
-        Map<String, Long> out = new LinkedHashMap<>();
-        counts.entrySet().stream()
-                .sorted(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
-                .limit(n).forEach(x -> out.put(x.getKey(), x.getValue()));
-        return out;
+                FrequentItems.largest(counts, Detail.PARTIAL), null);
     }
 
     static void checkMostly(double mostly) {

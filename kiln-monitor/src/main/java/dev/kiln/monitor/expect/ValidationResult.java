@@ -63,7 +63,7 @@ public record ValidationResult(String suite, long rows, Detail detail, List<Expe
                 out.put("unexpected_rows", r.unexpectedRows());
             }
             if (!r.unexpectedCounts().isEmpty()) {
-                out.put("unexpected_counts", RowChecks.top(r.unexpectedCounts(), Detail.PARTIAL));
+                out.put("unexpected_counts", r.unexpectedCounts());
             }
         }
         return out;

@@ -20,20 +20,49 @@ public record Moments(long count, double mean, double variance) {
 
     /** The summary of {@code values}. */
     public static Moments of(double... values) {
-        Moments m = EMPTY;
+        Accumulator a = new Accumulator();
         for (double v : values) {
-            m = m.add(v);
+            a.add(v);
         }
-        return m;
+        return a.moments();
     }
 
     /** This summary with one more observation. */
     public Moments add(double value) {
-        long n = count + 1;
-        double delta = value - mean;
-        double newMean = mean + delta / n;
-        double squares = variance * (count - 1 < 0 ? 0 : count - 1) + delta * (value - newMean);
-        return new Moments(n, newMean, n < 2 ? 0 : Math.max(0, squares / (n - 1)));
+        Accumulator a = new Accumulator(this);
+        a.add(value);
+        return a.moments();
+    }
+
+    /**
+     * Welford's running mean and sum of squared deviations, updated in place: for long streams
+     * where a new record per value would be waste. Not thread-safe.
+     */
+    public static final class Accumulator {
+        private long n;
+        private double mean;
+        private double squares;
+
+        public Accumulator() {
+        }
+
+        private Accumulator(Moments start) {
+            n = start.count;
+            mean = start.mean;
+            squares = start.count < 2 ? 0 : start.variance * (start.count - 1);
+        }
+
+        public void add(double x) {
+            n++;
+            double delta = x - mean;
+            mean += delta / n;
+            squares += delta * (x - mean);
+        }
+
+        /** The summary so far. */
+        public Moments moments() {
+            return new Moments(n, mean, n < 2 ? 0 : Math.max(0, squares / (n - 1)));
+        }
     }
 
     /** The summary of both sets of observations together (Chan, Golub and LeVeque 1979). */

@@ -53,8 +53,8 @@ public final class DataProfile {
         QuantileSketch quantiles = numeric ? new QuantileSketch() : null;
         FrequentItems values = strings ? new FrequentItems() : null;
         FrequentItems patterns = text ? new FrequentItems() : null;
-        Welford moments = new Welford();
-        Welford lengths = new Welford();
+        Moments.Accumulator moments = new Moments.Accumulator();
+        Moments.Accumulator lengths = new Moments.Accumulator();
         for (int row = 0; row < column.size(); row++) {
             if (column.isMissing(row)) {
                 continue;
@@ -77,24 +77,6 @@ public final class DataProfile {
         }
         return new ColumnProfile(column.name(), type, column.size(), column.missingCount(),
                 numeric ? moments.moments() : null, quantiles, distinct, values, text ? lengths.moments() : null, patterns);
-    }
-
-    /** Welford's running mean and sum of squares, without a record per value. */
-    private static final class Welford {
-        private long n;
-        private double mean;
-        private double squares;
-
-        void add(double x) {
-            n++;
-            double delta = x - mean;
-            mean += delta / n;
-            squares += delta * (x - mean);
-        }
-
-        Moments moments() {
-            return new Moments(n, mean, n < 2 ? 0 : Math.max(0, squares / (n - 1)));
-        }
     }
 
     public long rows() {

@@ -103,6 +103,11 @@ public final class FrequentItems {
 
     /** The {@code n} largest counters, largest first (ties by value). */
     public Map<String, Long> top(int n) {
+        return largest(counts, n);
+    }
+
+    /** The {@code n} largest of {@code counts}, largest first (ties by value). */
+    public static Map<String, Long> largest(Map<String, Long> counts, int n) {
         Map<String, Long> out = new LinkedHashMap<>();
         counts.entrySet().stream()
                 .sorted(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
