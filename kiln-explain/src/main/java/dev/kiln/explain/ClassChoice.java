@@ -38,6 +38,11 @@ public final class ClassChoice {
         return classes;
     }
 
+    /** The class index explained for every row, or empty when it is each row's predicted class. */
+    public java.util.OptionalInt fixedIndex() {
+        return fixed >= 0 ? java.util.OptionalInt.of(fixed) : java.util.OptionalInt.empty();
+    }
+
     /** The class index to explain for each row of {@code rows}; {@code model} predicts them when the class follows the row. */
     public int[] indices(ClassificationModel model, Frame rows) {
         if (fixed >= 0) {

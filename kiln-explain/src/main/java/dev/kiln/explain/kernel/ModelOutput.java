@@ -5,6 +5,7 @@ import dev.kiln.core.model.ClassificationPrediction;
 import dev.kiln.core.model.Model;
 import dev.kiln.core.model.Prediction;
 import dev.kiln.core.model.RegressionPrediction;
+import dev.kiln.explain.ClassChoice;
 import dev.kiln.explain.Explanation;
 
 import java.util.List;
@@ -85,15 +86,9 @@ public record ModelOutput(List<String> classes, double[][] values) {
             }
             return 0;
         }
-        if (requestedClass != null) {
-            int k = classes.indexOf(requestedClass);
-            if (k < 0) {
-                throw new IllegalArgumentException("no class '" + requestedClass + "'; the model's classes are " + classes);
-            }
-            return k;
-        }
-        if (classes.size() == 2) {
-            return 1;
+        java.util.OptionalInt fixed = ClassChoice.of(classes, requestedClass).fixedIndex();
+        if (fixed.isPresent()) {
+            return fixed.getAsInt();
         }
         double[] p = values[row];
         int best = 0;
