@@ -39,6 +39,13 @@ public final class DataDrift {
      * hold with compatible types.
      */
     public DatasetDrift compare(Frame reference, Frame current, List<String> columns) {
+        try (Progress progress = Progress.start("drift", columns.isEmpty() ? reference.columnCount() : columns.size())) {
+            return compare(reference, current, columns, progress);
+        }
+    }
+
+    /** As {@link #compare(Frame, Frame, List)}, a step of {@code progress} per column (a server watching traffic reports none). */
+    public DatasetDrift compare(Frame reference, Frame current, List<String> columns, Progress progress) {
         boolean implicit = columns.isEmpty();
         List<String> names = implicit ? reference.names() : columns;
         for (String name : names) {
@@ -60,21 +67,19 @@ public final class DataDrift {
         }
         List<ColumnDrift> results = new ArrayList<>();
         Map<String, String> skipped = new LinkedHashMap<>();
-        try (Progress progress = Progress.start("drift", names.size())) {
-            for (String name : names) {
-                Column r = reference.column(name);
-                Column c = current.column(name);
-                if (r.type() == ColumnType.TEXT && c.type() == ColumnType.TEXT) {
-                    if (!implicit) {
-                        throw new IllegalArgumentException("column '" + name + "' is free text; drift tests compare numbers or"
-                                + " categories (leave it out, or compare embeddings of the text)");
-                    }
-                    skipped.put(name, "free text (compare embeddings of it instead)");
-                } else {
-                    results.add(test(ColumnPair.of(r, c)));
+        for (String name : names) {
+            Column r = reference.column(name);
+            Column c = current.column(name);
+            if (r.type() == ColumnType.TEXT && c.type() == ColumnType.TEXT) {
+                if (!implicit) {
+                    throw new IllegalArgumentException("column '" + name + "' is free text; drift tests compare numbers or"
+                            + " categories (leave it out, or compare embeddings of the text)");
                 }
-                progress.step();
+                skipped.put(name, "free text (compare embeddings of it instead)");
+            } else {
+                results.add(test(ColumnPair.of(r, c)));
             }
+            progress.step();
         }
         return new DatasetDrift(results, settings.driftShare(), skipped);
     }

@@ -74,20 +74,24 @@ public final class DriftReport {
      * Returns the page's path.
      */
     public Path write(Path target) {
-        HtmlReport html = page();
         String name = target.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
         if (!name.endsWith(".html") && !name.endsWith(".htm")) {
-            return html.write(target);
+            return page().write(target);
         }
-        String page = html.toHtml();
+        AtomicWrite.text(target, toHtml());
+        return target;
+    }
+
+    /** The report as one self-contained page, figures inlined as SVG data URIs. */
+    public String toHtml() {
+        String page = page().toHtml();
         int i = 0;
         for (ColumnDrift c : drift.columns()) {
             String svg = new DistributionChart(c.column(), c.histogram()).toSvg();
             String uri = "data:image/svg+xml;base64," + Base64.getEncoder().encodeToString(svg.getBytes(StandardCharsets.UTF_8));
             page = page.replace("src=\"column-" + (i++) + ".svg\"", "src=\"" + uri + "\"");
         }
-        AtomicWrite.text(target, page);
-        return target;
+        return page;
     }
 
     /** Up to 4 significant digits, without trailing zeros. */
