@@ -77,6 +77,6 @@ class ServeCommandsTest {
     void anUnknownOutOfRangePolicyIsBadUsage() {
         CliRun run = CliRun.of("serve", "--home", tmp.toString(), "--port", "0", "--out-of-range", "maybe");
         assertThat(run.exitCode()).isEqualTo(2);
-        assertThat(run.err()).contains("unknown out-of-range policy 'maybe'").contains("[reject, warn, off]");
+        assertThat(run.err()).contains("unknown input policy 'maybe'").contains("[reject, warn, off]");
     }
 }

@@ -3,11 +3,14 @@ package dev.kiln.serve.input;
 import java.util.Arrays;
 import java.util.Locale;
 
-/** What the server does with a number outside the range its column held in training. */
-public enum OutOfRange {
-    /** Refuse the request: 422 problem+json listing every such number. */
+/**
+ * What the server does with input that breaks a rule learned in training: a number outside the
+ * range its column held, or a value that fails one of the model's expectations.
+ */
+public enum InputPolicy {
+    /** Refuse the request: 422 problem+json listing every such value. */
     REJECT,
-    /** Predict, and list the numbers in the response's {@code warnings} (and count them in /metrics). */
+    /** Predict, and list the values in the response's {@code warnings} (and count them in /metrics). */
     WARN,
     /** Do not check. */
     OFF;
@@ -17,13 +20,13 @@ public enum OutOfRange {
     }
 
     /** The policy called {@code label} ({@code reject}, {@code warn}, {@code off}). */
-    public static OutOfRange fromLabel(String label) {
-        for (OutOfRange o : values()) {
+    public static InputPolicy fromLabel(String label) {
+        for (InputPolicy o : values()) {
             if (o.label().equals(label)) {
                 return o;
             }
         }
-        throw new IllegalArgumentException("unknown out-of-range policy '" + label + "'; expected one of "
-                + Arrays.stream(values()).map(OutOfRange::label).toList());
+        throw new IllegalArgumentException("unknown input policy '" + label + "'; expected one of "
+                + Arrays.stream(values()).map(InputPolicy::label).toList());
     }
 }

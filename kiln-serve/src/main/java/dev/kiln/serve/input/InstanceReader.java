@@ -27,7 +27,7 @@ import java.util.Map;
  * Columns the model does not read are ignored; {@code null} is a missing value where the column
  * can hold one (double: NaN; categorical), a violation elsewhere. Numbers outside the range a
  * column held in training are not violations but are noted in the result ({@link Instances}),
- * for the server to reject or warn about as it is configured to ({@link OutOfRange}).
+ * for the server to reject or warn about as it is configured to ({@link InputPolicy}).
  */
 public final class InstanceReader {
     /** The most violations one report lists. */
@@ -79,11 +79,13 @@ public final class InstanceReader {
         for (Schema.Field f : schema.fields()) {
             columns.add(new Cells(f, n, ranges.get(f.name()), outside));
         }
+        byte[] form = new byte[n];   // how each row was written: 0 a row array, 1 a record, 2 a bare string
         Schema.Field onlyText = schema.size() == 1 && schema.fields().get(0).type() == ColumnType.TEXT ? schema.fields().get(0) : null;
         for (int row = 0; row < n; row++) {
             JsonNode instance = instances.get(row);
             String rowAt = at + "/" + row;
             if (instance.isObject()) {
+                form[row] = 1;
                 for (Cells c : columns) {
                     String name = c.field.name();
                     String cellAt = rowAt + "/" + escape(name);
@@ -102,6 +104,7 @@ public final class InstanceReader {
                     columns.get(j).set(row, instance.get(j), rowAt + "/" + j, v);
                 }
             } else if (instance.isTextual() && onlyText != null) {
+                form[row] = 2;
                 columns.get(0).set(row, instance, rowAt, v);
             } else {
                 v.add(rowAt, "expected an object of column values" + (onlyText != null ? " or a string" : "") + ", found "
@@ -115,7 +118,12 @@ public final class InstanceReader {
         for (Cells c : columns) {
             built.add(c.column());
         }
-        return outside.with(Frame.of(built));
+        return outside.with(Frame.of(built), (row, column) -> at + "/" + row
+                + switch (form[row]) {
+                    case 1 -> "/" + escape(schema.fields().get(column).name());
+                    case 2 -> "";
+                    default -> "/" + column;
+                });
     }
 
     /**
@@ -155,7 +163,7 @@ public final class InstanceReader {
         if (!v.isEmpty()) {
             throw v.exception();
         }
-        return outside.with(Frame.of(built));
+        return outside.with(Frame.of(built), (row, column) -> pointers.get(schema.fields().get(column).name()) + "/" + row);
     }
 
     /** JSON pointer escaping of one reference token (RFC 6901). */
@@ -215,8 +223,8 @@ public final class InstanceReader {
             }
         }
 
-        Instances with(Frame frame) {
-            return new Instances(frame, listed, counts);
+        Instances with(Frame frame, Instances.CellPointers pointers) {
+            return new Instances(frame, listed, counts, pointers);
         }
 
         private static String number(double x) {

@@ -11,8 +11,9 @@ import java.util.Map;
  * @param frame            the rows, in the model's input schema
  * @param outsideRange     the first {@link InstanceReader#MAX_VIOLATIONS} such numbers, each with its JSON pointer
  * @param outsideByColumn  how many there are per column (all of them, listed or not)
+ * @param pointers         where in the request each cell was read
  */
-public record Instances(Frame frame, List<Violation> outsideRange, Map<String, Integer> outsideByColumn) {
+public record Instances(Frame frame, List<Violation> outsideRange, Map<String, Integer> outsideByColumn, CellPointers pointers) {
     public Instances {
         outsideRange = List.copyOf(outsideRange);
         outsideByColumn = Map.copyOf(outsideByColumn);
@@ -21,5 +22,11 @@ public record Instances(Frame frame, List<Violation> outsideRange, Map<String, I
     /** How many numbers lie outside their training range. */
     public int outsideCount() {
         return outsideByColumn.values().stream().mapToInt(Integer::intValue).sum();
+    }
+
+    /** The JSON pointer (RFC 6901) of the request value a cell of the frame was read from. */
+    @FunctionalInterface
+    public interface CellPointers {
+        String of(int row, int column);
     }
 }

@@ -96,7 +96,28 @@ public final class ModelRegistry {
      * @throws IllegalArgumentException for a bad name or a path that is not a readable model (with the reason)
      */
     public ModelVersion register(String name, Path modelPath, String description) {
+        return register(name, modelPath, description, Map.of());
+    }
+
+    /**
+     * As {@link #register(String, Path, String)}, with files kept beside the model in the version
+     * directory under the given names (a model's expectations and reference data, say), copied in
+     * before the version appears.
+     *
+     * @throws IllegalArgumentException also for an attachment name that is not a plain file name or is taken by the registry
+     */
+    public ModelVersion register(String name, Path modelPath, String description, Map<String, Path> attachments) {
         checkName(name, "model name");
+        for (var a : attachments.entrySet()) {
+            String file = a.getKey();
+            if (!NAME.matcher(file).matches() || file.equals("model") || file.equals("model.zip") || file.equals(REGISTRATION)) {
+                throw new IllegalArgumentException("cannot attach a file named '" + file + "': expected a plain file name other than"
+                        + " model, model.zip and " + REGISTRATION);
+            }
+            if (!Files.isRegularFile(a.getValue())) {
+                throw new IllegalArgumentException("cannot attach " + a.getValue() + " as " + file + ": no such file");
+            }
+        }
         ModelFile.load(modelPath);
         Path dir = root.resolve(name);
         try {
@@ -105,6 +126,9 @@ public final class ModelRegistry {
             try {
                 boolean zip = Files.isRegularFile(modelPath);
                 copy(modelPath, staging.resolve(zip ? "model.zip" : "model"));
+                for (var a : attachments.entrySet()) {
+                    Files.copy(a.getValue(), staging.resolve(a.getKey()));
+                }
                 Instant now = Instant.now();
                 for (int attempt = 0; ; attempt++) {
                     int version = listVersions(dir).stream().max(Integer::compare).orElse(0) + 1;

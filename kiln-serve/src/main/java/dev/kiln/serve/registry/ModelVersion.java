@@ -14,4 +14,10 @@ public record ModelVersion(String name, int version, Path path, Manifest manifes
     public ModelVersion {
         aliases = List.copyOf(aliases);
     }
+
+    /** The file registered beside the model under {@code fileName}, if there is one. */
+    public java.util.Optional<Path> attachment(String fileName) {
+        Path file = path.resolveSibling(fileName);
+        return java.nio.file.Files.isRegularFile(file) ? java.util.Optional.of(file) : java.util.Optional.empty();
+    }
 }

@@ -3,7 +3,7 @@ package dev.kiln.serve.http;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.kiln.serve.ServedModelsFixture;
-import dev.kiln.serve.input.OutOfRange;
+import dev.kiln.serve.input.InputPolicy;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -50,7 +50,7 @@ class OutOfRangeTest extends ServedFixtureTest {
     @Test
     void refusedWhenTheServerRejects(@TempDir Path home) {
         try (KilnServer strict = KilnServer.start(ServedModelsFixture.registry(home),
-                ServerSettings.defaults().withHost("127.0.0.1").withPort(0).withOutOfRange(OutOfRange.REJECT))) {
+                ServerSettings.defaults().withHost("127.0.0.1").withPort(0).withOutOfRange(InputPolicy.REJECT))) {
             Http client = new Http(strict);
             Http.Reply r = client.post("/api/models/fruit/predict",
                     "{\"instances\": [{\"weight\": 250, \"seeds\": 3, \"colour\": \"red\"}, {\"weight\": 50, \"seeds\": 12, \"colour\": \"red\"}]}");
@@ -68,7 +68,7 @@ class OutOfRangeTest extends ServedFixtureTest {
     @Test
     void notCheckedWhenOff(@TempDir Path home) {
         try (KilnServer lax = KilnServer.start(ServedModelsFixture.registry(home),
-                ServerSettings.defaults().withHost("127.0.0.1").withPort(0).withOutOfRange(OutOfRange.OFF))) {
+                ServerSettings.defaults().withHost("127.0.0.1").withPort(0).withOutOfRange(InputPolicy.OFF))) {
             Http.Reply r = new Http(lax).post("/api/models/price/predict", "{\"instances\": [[10]]}");
             assertThat(r.status()).isEqualTo(200);
             assertThat(r.json().has("warnings")).isFalse();
