@@ -1,6 +1,8 @@
 package dev.kiln.cli.serve;
 
 import dev.kiln.cli.output.JsonOutput;
+import dev.kiln.serve.monitor.Baseline;
+import dev.kiln.serve.monitor.BaselineFiles;
 import dev.kiln.serve.registry.ModelRegistry;
 import dev.kiln.serve.registry.ModelVersion;
 import java.nio.file.Path;
@@ -14,7 +16,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code kiln models register NAME MODEL_DIR}: a saved model in as the next version of NAME. */
+/** {@code kiln models register NAME MODEL_DIR}: a saved model in as the next version of NAME, with its monitoring baseline. */
 @Command(name = "register", description = "Copy a saved model (directory or .zip) into the registry as the next version of NAME.")
 public final class ModelsRegisterCommand implements Callable<Integer> {
     @Spec
@@ -35,13 +37,22 @@ public final class ModelsRegisterCommand implements Callable<Integer> {
     @Option(names = "--description", paramLabel = "TEXT", description = "A note kept with the version.")
     String description = "";
 
-    @Option(names = "--json", description = "Print one JSON object.")
+    @Option(names = "--reference", paramLabel = "DATA", description = {"The training data (CSV, TSV or JSON lines): a sample of",
+        "its input columns (at most 5,000 rows) is kept to compare the served traffic with (drift), and, without",
+        "--expectations, expectations are inferred from its profile."})
+    Path reference;
+
+    @Option(names = "--expectations", paramLabel = "FILE", description = {"Expectations the model's input must meet (YAML or JSON,",
+        "as kiln expect infer writes): kiln serve checks each request against them."})
+    Path expectations;
+
+        @Option(names = "--json", description = "Print one JSON object.")
     boolean json;
 
     @Override
     public Integer call() {
         ModelRegistry registry = options.registry();
-        ModelVersion v = registry.register(name, model, description);
+        ModelVersion v = BaselineFiles.register(registry, name, model, description, reference, expectations);
         if (alias != null) {
             registry.promote(name, v.version(), alias);
         }
@@ -52,10 +63,16 @@ public final class ModelsRegisterCommand implements Callable<Integer> {
             out.put("model_type", v.manifest().modelType());
             out.put("alias", alias);
             out.put("path", v.path().toString());
+            out.put("baseline", java.util.stream.Stream.of(Baseline.EXPECTATIONS, Baseline.REFERENCE)
+                    .filter(f -> v.attachment(f).isPresent()).toList());
             JsonOutput.print(spec.commandLine().getOut(), out);
         } else {
             spec.commandLine().getOut().printf("registered %s version %d (%s)%s%n", name, v.version(), v.manifest().modelType(),
                     alias == null ? "" : " as " + alias);
+            v.attachment(Baseline.EXPECTATIONS).ifPresent(f -> spec.commandLine().getOut().printf("  with %d expectations"
+                    + " (requests are checked against them)%n", dev.kiln.monitor.expect.SuiteFile.read(f).expectations().size()));
+            v.attachment(Baseline.REFERENCE).ifPresent(f -> spec.commandLine().getOut()
+                    .println("  with a reference sample of the training input (GET /api/models/" + name + "/drift compares traffic with it)"));
         }
         return 0;
     }

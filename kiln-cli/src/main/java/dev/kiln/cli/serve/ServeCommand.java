@@ -3,8 +3,9 @@ package dev.kiln.cli.serve;
 import dev.kiln.serve.http.ApiKeys;
 import dev.kiln.serve.http.KilnServer;
 import dev.kiln.serve.http.ServerSettings;
-import dev.kiln.serve.input.OutOfRange;
+import dev.kiln.serve.input.InputPolicy;
 import dev.kiln.serve.kb.ServedKnowledgeBases;
+import dev.kiln.serve.monitor.MonitorSettings;
 import dev.kiln.serve.registry.ModelRegistry;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -45,6 +46,21 @@ public final class ServeCommand implements Callable<Integer> {
         "in training: warn (predict, and list them in the response's warnings), reject (422), off (default: ${DEFAULT-VALUE})."})
     String outOfRange = "warn";
 
+    @Option(names = "--validation", paramLabel = "POLICY", description = {"What to do with request values that fail the model's",
+        "expectations (registered with kiln models register --expectations or --reference): warn (predict, and list",
+        "them in the response's warnings), reject (422), off (default: ${DEFAULT-VALUE}). Either way they are counted in /metrics."})
+    String validation = "warn";
+
+    @Option(names = "--drift-interval", paramLabel = "SECONDS", description = {"How often each model's recent traffic is compared",
+        "with its training reference (default: ${DEFAULT-VALUE}; 0: only on GET /api/models/NAME/drift?refresh=true)."})
+    int driftInterval = 60;
+
+    @Option(names = "--drift-window", paramLabel = "ROWS", description = "How many of the most recent rows are compared (default: ${DEFAULT-VALUE}).")
+    int driftWindow = 1000;
+
+    @Option(names = "--drift-min-rows", paramLabel = "ROWS", description = "The fewest rows a scheduled comparison needs (default: ${DEFAULT-VALUE}).")
+    int driftMinRows = 100;
+
     @Option(names = "--generator", paramLabel = "auto|extractive|llm", description = {"Who writes knowledge-base answers: extractive",
         "(offline), llm (the chat server in KILN_LLM_BASE_URL, KILN_LLM_MODEL, KILN_LLM_API_KEY), or auto (llm when",
         "configured, falling back to extractive; the default)."})
@@ -58,7 +74,9 @@ public final class ServeCommand implements Callable<Integer> {
     public Integer call() throws InterruptedException {
         ServerSettings settings = ServerSettings.defaults().withHost(host).withPort(port).withMaxRequestBytes((long) maxRequestMb << 20)
                 .withRequestTimeout(Duration.ofSeconds(requestTimeout)).withDrainTimeout(Duration.ofSeconds(drainTimeout))
-                .withOutOfRange(OutOfRange.fromLabel(outOfRange));
+                .withOutOfRange(InputPolicy.fromLabel(outOfRange))
+                .withMonitoring(MonitorSettings.defaults().withExpectations(InputPolicy.fromLabel(validation))
+                        .withDriftInterval(Duration.ofSeconds(driftInterval)).withWindow(driftWindow, driftMinRows));
         ApiKeys keys = apiKeys != null ? ApiKeys.read(apiKeys) : ApiKeys.fromVariable("KILN_API_KEYS", System.getenv("KILN_API_KEYS"));
         ModelRegistry registry = options.registry();
         ServedKnowledgeBases bases = new ServedKnowledgeBases(options.kbRoot(), generator, System.getenv());
@@ -71,6 +89,7 @@ public final class ServeCommand implements Callable<Integer> {
         out.println("  " + base + "/v2/health/ready");
         out.println("  " + base + "/api/models");
         out.println("  " + base + "/openapi.json");
+        out.println("  " + base + "/metrics");
         String auth = keys.isEmpty() ? "" : " -H 'Authorization: Bearer KEY'";
         out.println("  curl -s -X POST " + base + "/api/models/NAME/predict" + auth + " -H 'Content-Type: application/json' -d '{\"instances\": [...]}'");
         out.println("Ctrl-C stops it.");

@@ -129,6 +129,7 @@ final class InferenceProtocol {
         ServedModels.Admitted in = models.admit(v, reader.readColumns(columns, pointers, "/inputs"));
         Prediction p = server.within(() -> model.predict(in.rows()));
         server.metrics().predicted(v, p);
+        models.observe(v, in.rows(), p);
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("model_name", v.name());
         out.put("model_version", Integer.toString(v.version()));

@@ -14,6 +14,7 @@ import dev.kiln.core.model.Prediction;
 import dev.kiln.serve.input.InvalidInputException;
 import dev.kiln.serve.input.Violation;
 import dev.kiln.serve.kb.ServedKnowledgeBases;
+import dev.kiln.serve.monitor.Baseline;
 import dev.kiln.serve.kb.UnknownKnowledgeBaseException;
 import dev.kiln.serve.registry.ModelRegistry;
 import dev.kiln.serve.registry.ModelVersion;
@@ -79,6 +80,7 @@ public final class KilnServer implements AutoCloseable {
         RegistryAdmin admin = new RegistryAdmin(models);
         KnowledgeBaseRoutes kb = new KnowledgeBaseRoutes(this, bases);
         ExplainRoute explain = new ExplainRoute(this, models);
+        DriftRoute drift = new DriftRoute(models);
         this.api = new ApiDescription(version());
         this.app = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
@@ -121,6 +123,11 @@ public final class KilnServer implements AutoCloseable {
                             "ExplainResponse"));
             r.add(POST, "/api/models/{name}/versions/{version}/explain", guarded(explain::explain),
                     op("SHAP values with a named version or alias", MODELS, Scope.PREDICT, "ExplainRequest", 200, "ExplainResponse"));
+            r.add(GET, "/api/models/{name}/drift", guarded(drift::report),
+                    op("The latest comparison of recent traffic with the training reference (?version=, ?refresh=true, ?format=html)",
+                            MODELS, Scope.READ, null, 200, "DriftReport"));
+            r.add(GET, "/api/models/{name}/versions/{version}/drift", guarded(drift::report),
+                    op("Drift of a named version or alias", MODELS, Scope.READ, null, 200, "DriftReport"));
             r.add(POST, "/api/models/{name}/versions", guarded(admin::register),
                     op("Register a saved model on the server as the next version", MODELS, Scope.ADMIN, "RegisterRequest", 201, "ModelVersion"));
             r.add(PUT, "/api/models/{name}/aliases/{alias}", guarded(admin::promote),
@@ -279,6 +286,8 @@ public final class KilnServer implements AutoCloseable {
         m.put("target", v.manifest().target());
         m.put("registered_at", v.registeredAt().toString());
         m.put("description", v.description());
+        m.put("baseline", java.util.stream.Stream.of(Baseline.EXPECTATIONS, Baseline.REFERENCE)
+                .filter(f -> v.attachment(f).isPresent()).toList());
         m.put("input_schema", v.manifest().inputSchema());
         m.put("training_metrics", v.manifest().trainingMetrics());
         m.put("feature_ranges", v.manifest().rangesOrEmpty());
@@ -298,6 +307,7 @@ public final class KilnServer implements AutoCloseable {
         ServedModels.Admitted in = models.admit(version, models.reader(version).read(body.get("instances"), "/instances"));
         Prediction p = within(() -> model.predict(in.rows()));
         metrics.predicted(version, p);
+        models.observe(version, in.rows(), p);
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("model", version.name());
         out.put("version", version.version());
@@ -413,6 +423,7 @@ public final class KilnServer implements AutoCloseable {
         }
         app.stop();
         work.shutdownNow();
+        models.close();
         bases.close();
         metrics.close();
         LOG.info("Kiln server stopped");

@@ -5,6 +5,7 @@ import dev.kiln.core.io.DataFormatException;
 import dev.kiln.core.modelfile.ModelFileException;
 import dev.kiln.serve.input.InvalidInputException;
 import dev.kiln.serve.input.Violation;
+import dev.kiln.serve.monitor.BaselineFiles;
 import dev.kiln.serve.registry.ModelVersion;
 import io.javalin.http.Context;
 import java.io.UncheckedIOException;
@@ -29,7 +30,10 @@ final class RegistryAdmin {
         this.models = models;
     }
 
-    /** {@code POST /api/models/NAME/versions} with {@code {"path": "...", "description": "..."}}: 201 and the new version. */
+    /**
+     * {@code POST /api/models/NAME/versions} with {@code {"path": "...", "description": "..."}} and, optionally, the
+     * {@code reference} training data and {@code expectations} file of its monitoring baseline: 201 and the new version.
+     */
     void register(Context ctx) {
         String name = ctx.pathParam("name");
         JsonNode body = KilnServer.body(ctx);
@@ -38,9 +42,11 @@ final class RegistryAdmin {
         if (!description.isMissingNode() && !description.isTextual()) {
             throw invalid("/description", "expected a string");
         }
+        Path reference = optionalPath(body, "reference");
+        Path expectations = optionalPath(body, "expectations");
         ModelVersion v;
         try {
-            v = models.registry().register(name, path, description.asText(""));
+            v = BaselineFiles.register(models.registry(), name, path, description.asText(""), reference, expectations);
         } catch (IllegalArgumentException | ModelFileException | DataFormatException | UncheckedIOException e) {
             throw new Problem.Exception(Problem.of(422, "cannot-register", "Cannot register", e.getMessage()));
         }
@@ -72,6 +78,21 @@ final class RegistryAdmin {
         out.put("version", version.asInt());
         out.put("previous_version", before == 0 ? null : before);
         KilnServer.json(ctx, 200, out);
+    }
+
+    private static Path optionalPath(JsonNode body, String field) {
+        JsonNode node = body.path(field);
+        if (node.isMissingNode() || node.isNull()) {
+            return null;
+        }
+        if (!node.isTextual() || node.asText().isBlank()) {
+            throw invalid("/" + field, "expected a string: the path of a file on the server");
+        }
+        try {
+            return Path.of(node.asText());
+        } catch (InvalidPathException e) {
+            throw invalid("/" + field, "not a valid path: " + e.getReason());
+        }
     }
 
     private static Path path(JsonNode node) {

@@ -8,30 +8,50 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.kiln.serve.input.InstanceReader;
 import dev.kiln.serve.input.Instances;
 import dev.kiln.serve.input.InvalidInputException;
-import dev.kiln.serve.input.OutOfRange;
+import dev.kiln.serve.input.InputPolicy;
 import dev.kiln.serve.input.Violation;
+import dev.kiln.serve.monitor.DriftWatch;
+import dev.kiln.serve.monitor.RequestCheck;
 import dev.kiln.serve.registry.ModelCache;
 import dev.kiln.serve.registry.ModelRegistry;
 import dev.kiln.serve.registry.ModelVersion;
 import io.javalin.http.Context;
+import dev.kiln.core.model.Prediction;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-/** The registry's models as the routes use them: a reference resolved to a version, the version loaded, rows predicted. */
-final class ServedModels {
+/**
+ * The registry's models as the routes use them: a reference resolved to a version, the version
+ * loaded, its input admitted (training ranges, expectations), its traffic watched.
+ */
+final class ServedModels implements AutoCloseable {
     /** The request attribute holding the version {@link #resolve(Context)} resolved. */
     static final String RESOLVED = "kiln.model-version";
 
     private final ModelRegistry registry;
     private final ModelCache cache;
-    private final OutOfRange outOfRange;
+    private final InputPolicy outOfRange;
+    private final InputPolicy expectations;
     private final ServerMetrics metrics;
+    private final DriftWatch watch;
 
     ServedModels(ModelRegistry registry, ServerSettings settings, ServerMetrics metrics) {
         this.registry = registry;
         this.cache = new ModelCache(settings.modelCacheSize());
         this.outOfRange = settings.outOfRange();
+        this.expectations = settings.monitoring().expectations();
         this.metrics = metrics;
+        this.watch = new DriftWatch(settings.monitoring(), metrics.meters(), this::model);
+    }
+
+    DriftWatch watch() {
+        return watch;
+    }
+
+    /** Adds predicted rows to the version's window of recent traffic. */
+    void observe(ModelVersion version, Frame rows, Prediction prediction) {
+        watch.observe(version, rows, prediction);
     }
 
     ModelRegistry registry() {
@@ -65,26 +85,44 @@ final class ServedModels {
             throw new Problem.Exception(Problem.of(422, "not-a-predictor", "Model has no input schema", version.name() + " version "
                     + version.version() + " (" + version.manifest().modelType() + ") records no input columns"));
         }
-        return new InstanceReader(schema, outOfRange == OutOfRange.OFF ? Map.of() : version.manifest().rangesOrEmpty());
+        return new InstanceReader(schema, outOfRange == InputPolicy.OFF ? Map.of() : version.manifest().rangesOrEmpty());
     }
 
     /**
-     * The rows of {@code instances} read by {@code read}, after the out-of-range policy: numbers
-     * outside their training range are counted, then refused (an {@link InvalidInputException})
-     * or returned as warnings for the response.
+     * The rows of {@code instances} after the input policies: numbers outside their training
+     * range and values that fail the version's expectations ({@link RequestCheck}) are counted,
+     * then refused (an {@link InvalidInputException}) or returned as warnings for the response.
      */
     Admitted admit(ModelVersion version, Instances instances) {
-        if (instances.outsideRange().isEmpty()) {
-            return new Admitted(instances.frame(), List.of());
+        List<Map<String, String>> warnings = new ArrayList<>();
+        if (!instances.outsideRange().isEmpty()) {
+            metrics.outsideRange(version, instances.outsideByColumn());
+            if (outOfRange == InputPolicy.REJECT) {
+                throw new InvalidInputException(instances.outsideRange(), instances.outsideCount() - instances.outsideRange().size());
+            }
+            warnings.addAll(Violation.toJson(instances.outsideRange()));
         }
-        metrics.outsideRange(version, instances.outsideByColumn());
-        if (outOfRange == OutOfRange.REJECT) {
-            throw new InvalidInputException(instances.outsideRange(), instances.outsideCount() - instances.outsideRange().size());
+        RequestCheck check = expectations == InputPolicy.OFF ? null : watch.requestCheck(version);
+        if (check != null) {
+            RequestCheck.Findings found = check.check(instances);
+            if (!found.isEmpty()) {
+                boolean reject = expectations == InputPolicy.REJECT;
+                metrics.expectationsFailed(version, found.counts(), reject);
+                if (reject) {
+                    throw new InvalidInputException(found.listed(), found.total() - found.listed().size());
+                }
+                warnings.addAll(Violation.toJson(found.listed()));
+            }
         }
-        return new Admitted(instances.frame(), Violation.toJson(instances.outsideRange()));
+        return new Admitted(instances.frame(), warnings);
     }
 
     /** Rows to predict, and the warnings to answer with. */
     record Admitted(Frame rows, List<Map<String, String>> warnings) {
+    }
+
+    @Override
+    public void close() {
+        watch.close();
     }
 }

@@ -1,6 +1,7 @@
 package dev.kiln.serve.http;
 
 import dev.kiln.core.model.Prediction;
+import dev.kiln.serve.monitor.RequestCheck;
 import dev.kiln.serve.registry.ModelVersion;
 import io.javalin.http.Context;
 import io.javalin.router.Endpoint;
@@ -82,6 +83,26 @@ final class ServerMetrics implements AutoCloseable {
                 .description("Input numbers outside the range their column held in training, per model version and column")
                 .tags("model", version.name(), "version", Integer.toString(version.version()), "column", column)
                 .register(registry).increment(count));
+    }
+
+    /**
+     * Counts the values of a request to {@code version} that failed its expectations, per
+     * expectation and column, and the request as rejected or warned.
+     */
+    void expectationsFailed(ModelVersion version, java.util.Map<RequestCheck.Failure, Integer> counts, boolean rejected) {
+        String number = Integer.toString(version.version());
+        counts.forEach((failure, count) -> Counter.builder("kiln.validation.failures")
+                .description("Request values that failed the model's expectations, per model version, expectation and column")
+                .tags("model", version.name(), "version", number, "expectation", failure.expectation(), "column", failure.column())
+                .register(registry).increment(count));
+        Counter.builder("kiln.validation.requests").description("Requests with values that failed the model's expectations, by outcome")
+                .tags("model", version.name(), "version", number, "outcome", rejected ? "rejected" : "warned")
+                .register(registry).increment();
+    }
+
+    /** The registry other parts of the server add their meters to. */
+    io.micrometer.core.instrument.MeterRegistry meters() {
+        return registry;
     }
 
     private static String route(Context ctx) {

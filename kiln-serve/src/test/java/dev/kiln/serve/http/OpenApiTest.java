@@ -50,7 +50,7 @@ class OpenApiTest extends ServedFixtureTest {
             assertThat(KeyCheck.needed(method, concrete).map(Scope::label)).as(method + " " + concrete).isEqualTo(stated);
             checked.add(method + " " + path.getKey());
         }));
-        assertThat(checked).hasSize(22).doesNotHaveDuplicates();
+        assertThat(checked).hasSize(24).doesNotHaveDuplicates();
     }
 
     @Test

@@ -77,4 +77,21 @@ class RegistryAdminTest {
         assertThat(latest.status()).isEqualTo(422);
         assertThat(latest.json().path("detail").asText()).contains("'latest'");
     }
+
+    @Test
+    void aVersionIsRegisteredWithItsMonitoringBaseline() throws Exception {
+        java.nio.file.Path training = home.resolve("fruit-train.csv");
+        dev.kiln.core.io.CsvWriter.write(dev.kiln.serve.ServedModelsFixture.fruit(100, 1), training);
+        String model = Http.JSON.valueToTree(home.resolve("saved/fruit").toString()).toString();
+        Http.Reply r = admin.post("/api/models/fruit-watched/versions", "{\"path\": " + model + ", \"reference\": "
+                + Http.JSON.valueToTree(training.toString()) + "}");
+        assertThat(r.status()).as(r.body()).isEqualTo(201);
+        assertThat(r.json().path("baseline").toString()).isEqualTo("[\"expectations.yaml\",\"reference.csv\"]");
+        Http.Reply missing = admin.post("/api/models/fruit-watched/versions", "{\"path\": " + model + ", \"expectations\": "
+                + Http.JSON.valueToTree(home.resolve("nothing.yaml").toString()) + "}");
+        assertThat(missing.status()).isEqualTo(422);
+        assertThat(missing.json().path("detail").asText()).contains("nothing.yaml");
+        Http.Reply notAString = admin.post("/api/models/fruit-watched/versions", "{\"path\": " + model + ", \"reference\": 3}");
+        assertThat(notAString.json().path("errors").get(0).path("pointer").asText()).isEqualTo("/reference");
+    }
 }
