@@ -20,76 +20,57 @@ public enum DistanceMethod {
      * PSI ≈ χ²₉ / n (mean 9/n, 95th percentile 16.9/n: 0.17 at n = 100), so 0.1 would fail
      * healthy batches of a few hundred rows.
      */
-    PSI("psi", 0.2) {
-        @Override
-        double distance(double[] edges, double std, double[] reference, double[] current) {
-            return Distances.populationStabilityIndex(reference, current);
-        }
-
-        @Override
-        double[] terms(double[] edges, double[] reference, double[] current) {
-            return Distances.populationStabilityIndexTerms(reference, current);
-        }
-    },
+    PSI("psi", 0.2, (edges, r, c) -> Distances.populationStabilityIndex(r, c),
+            (edges, r, c) -> Distances.populationStabilityIndexTerms(r, c)),
     /** Jensen–Shannon distance, base-2 logarithms (in [0, 1]); Evidently's default threshold 0.1. */
-    JENSENSHANNON("jensenshannon", 0.1) {
-        @Override
-        double distance(double[] edges, double std, double[] reference, double[] current) {
-            return Distances.jensenShannon(reference, current);
-        }
-
-        @Override
-        double[] terms(double[] edges, double[] reference, double[] current) {
-            return Distances.jensenShannonTerms(reference, current);
-        }
-    },
+    JENSENSHANNON("jensenshannon", 0.1, (edges, r, c) -> Distances.jensenShannon(r, c),
+            (edges, r, c) -> Distances.jensenShannonTerms(r, c)),
     /** Hellinger distance (in [0, 1]); Evidently's default threshold 0.1. */
-    HELLINGER("hellinger", 0.1) {
-        @Override
-        double distance(double[] edges, double std, double[] reference, double[] current) {
-            return Distances.hellinger(reference, current);
-        }
-
-        @Override
-        double[] terms(double[] edges, double[] reference, double[] current) {
-            return Distances.hellingerTerms(reference, current);
-        }
-    },
+    HELLINGER("hellinger", 0.1, (edges, r, c) -> Distances.hellinger(r, c), (edges, r, c) -> Distances.hellingerTerms(r, c)),
     /**
      * First Wasserstein distance between the two histograms ({@link Distances#wassersteinBinned}),
      * divided by the reference's standard deviation (at least 0.001) as Evidently norms it; numeric
      * references only; Evidently's default threshold 0.1.
      */
-    WASSERSTEIN("wasserstein", 0.1) {
-        @Override
-        double distance(double[] edges, double std, double[] reference, double[] current) {
-            return Distances.wassersteinBinned(edges, reference, current) / Math.max(std, 0.001);
-        }
+    WASSERSTEIN("wasserstein", 0.1, Distances::wassersteinBinned, Distances::wassersteinBinnedTerms);
 
-        @Override
-        double[] terms(double[] edges, double[] reference, double[] current) {
-            return Distances.wassersteinBinnedTerms(edges, reference, current);
-        }
-    };
+    /** A distance between shares of the same bins; {@code edges} is null for categories. */
+    private interface Measure {
+        double between(double[] edges, double[] reference, double[] current);
+    }
+
+    /** Its split into one term per bin. */
+    private interface Split {
+        double[] between(double[] edges, double[] reference, double[] current);
+    }
 
     private final String label;
     private final double defaultThreshold;
+    private final Measure measure;
+    private final Split split;
 
-    DistanceMethod(String label, double defaultThreshold) {
+    DistanceMethod(String label, double defaultThreshold, Measure measure, Split split) {
         this.label = label;
         this.defaultThreshold = defaultThreshold;
+        this.measure = measure;
+        this.split = split;
     }
 
     /**
      * The distance between shares of the same bins.
      *
      * @param edges the bin edges (numeric references) or null (categories)
-     * @param std   the reference's standard deviation, for {@link #WASSERSTEIN}
+     * @param std   the reference's standard deviation, which {@link #WASSERSTEIN} is normed by
      */
-    abstract double distance(double[] edges, double std, double[] reference, double[] current);
+    double distance(double[] edges, double std, double[] reference, double[] current) {
+        double d = measure.between(edges, reference, current);
+        return this == WASSERSTEIN ? d / Math.max(std, 0.001) : d;
+    }
 
     /** One non-negative term per bin, larger where the bin contributes more to the distance. */
-    abstract double[] terms(double[] edges, double[] reference, double[] current);
+    double[] terms(double[] edges, double[] reference, double[] current) {
+        return split.between(edges, reference, current);
+    }
 
     /** The name used in expectations files ("psi", …). */
     public String label() {
