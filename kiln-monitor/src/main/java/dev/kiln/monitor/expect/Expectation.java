@@ -133,7 +133,7 @@ public sealed interface Expectation {
                 }
                 long missing = c.missingCount();
                 double present = c.size() == 0 ? 1 : 1 - (double) missing / c.size();
-                return new ExpectationResult(this, present >= mostly, present, c.size(), missing, rows, List.of(), Map.of(), null);
+                return new ExpectationResult(this, present >= mostly, present, c.size(), missing, rows, List.of(), Map.of(), null, List.of());
             });
         }
 
@@ -339,6 +339,75 @@ public sealed interface Expectation {
 
         public Map<String, Object> toMap() {
             return map(this, "quantile", quantile, "min", min, "max", max);
+        }
+    }
+
+    /**
+     * The distance between the column's distribution and a reference, binned the same way, is at
+     * most {@code threshold}: Evidently's column drift check, with the reference summarised in the
+     * file. Numbers fall in the reference's bins (the end bins take values beyond the edges),
+     * values outside the reference's categories count as {@code other}; missing values are left
+     * out. The observed value is the distance.
+     */
+    record DistributionWithin(String column, DistanceMethod method, double threshold, ReferenceDistribution reference)
+            implements Expectation {
+        /** How many of the bins that moved most a failure's note names. */
+        static final int NAMED_BINS = 3;
+
+        public DistributionWithin {
+            RowChecks.checkColumn(column);
+            java.util.Objects.requireNonNull(method, "method");
+            java.util.Objects.requireNonNull(reference, "reference");
+            if (!(threshold >= 0 && Double.isFinite(threshold))) {
+                throw new InvalidField("/threshold", "expected a finite threshold >= 0, got " + threshold);
+            }
+            if (method.numericOnly() && !(reference instanceof ReferenceDistribution.Bins)) {
+                throw new InvalidField("/method", method.label() + " compares numbers: it needs a reference with edges");
+            }
+            if (method == DistanceMethod.WASSERSTEIN && ((ReferenceDistribution.Bins) reference).std() == null) {
+                throw new InvalidField("/reference/std", "wasserstein is normed by the reference's standard deviation: give std");
+            }
+        }
+
+        public String kind() {
+            return "distribution";
+        }
+
+        public ExpectationResult check(Frame data, Detail detail) {
+            return onColumn(this, data, c -> {
+                String incompatible = reference.incompatibility(c);
+                if (incompatible != null) {
+                    return ExpectationResult.table(this, false, c.type().label(), incompatible);
+                }
+                double[] counts = reference.counts(c);
+                double n = Arrays.stream(counts).sum();
+                if (n == 0) {
+                    return ExpectationResult.table(this, false, null, "no values");
+                }
+                double[] current = Arrays.stream(counts).map(x -> x / n).toArray();
+                double[] shares = reference.shares();
+                double[] edges = reference.binEdges();
+                double std = reference instanceof ReferenceDistribution.Bins numeric && numeric.std() != null ? numeric.std() : Double.NaN;
+                double distance = method.distance(edges, std, shares, current);
+                boolean ok = distance <= threshold;
+                if (detail == Detail.BASIC) {
+                    return ExpectationResult.table(this, ok, distance, null);
+                }
+                double[] terms = method.terms(edges, shares, current);
+                List<String> labels = reference.labels();
+                List<DistributionBin> bins = new ArrayList<>();
+                for (int i = 0; i < shares.length; i++) {
+                    bins.add(new DistributionBin(labels.get(i), shares[i], current[i], terms[i]));
+                }
+                String note = ok ? null : "moved most: " + String.join(", ", DistributionBin.largest(bins, NAMED_BINS).stream()
+                        .map(b -> String.format(java.util.Locale.ROOT, "%s %.1f%% → %.1f%%", b.bin(), 100 * b.reference(),
+                                100 * b.current())).toList());
+                return new ExpectationResult(this, ok, distance, 0, 0, List.of(), List.of(), Map.of(), note, bins);
+            });
+        }
+
+        public Map<String, Object> toMap() {
+            return map(this, "method", method.label(), "threshold", threshold, "reference", reference.toMap());
         }
     }
 

@@ -20,7 +20,10 @@ import java.util.regex.Pattern;
  *       {@code mostly} 0.99; the {@code mean} within half a standard deviation; the median within the interquartile range;</li>
  *   <li>booleans and categories with at most 50 values, counted exactly: {@code allowed_values};</li>
  *   <li>other strings: a {@code regex} when one value pattern covers at least 99% of values;</li>
- *   <li>{@code unique} when the profile counted every value exactly and none repeats.</li>
+ *   <li>{@code unique} when the profile counted every value exactly and none repeats;</li>
+ *   <li>a {@code distribution} within a distance of the profiled one ({@link Distribution}): for numbers
+ *       on bins equally populated in the profile, for categories and booleans counted exactly (and not
+ *       all unique) on the most frequent values and {@code other}.</li>
  * </ul>
  */
 public final class ExpectationInference {
@@ -29,7 +32,44 @@ public final class ExpectationInference {
     private ExpectationInference() {
     }
 
+    /**
+     * How the inferred {@code distribution} expectations are set up.
+     *
+     * @param method     the distance (not wasserstein, which cannot compare categories)
+     * @param threshold  the largest distance that passes
+     * @param bins       quantile bins for numeric columns, 2 to 100
+     * @param categories categories listed by name, most frequent first; the rest are {@code other}
+     */
+    public record Distribution(DistanceMethod method, double threshold, int bins, int categories) {
+        /**
+         * PSI at 0.2 (see {@link DistanceMethod#PSI}) on deciles, the classic PSI set-up, and the 20 most
+         * frequent categories.
+         */
+        public static final Distribution DEFAULT = new Distribution(DistanceMethod.PSI, DistanceMethod.PSI.defaultThreshold(), 10, 20);
+
+        public Distribution {
+            java.util.Objects.requireNonNull(method, "method");
+            if (method.numericOnly()) {
+                throw new IllegalArgumentException(method.label() + " compares numbers only; infer with another method");
+            }
+            if (!(threshold >= 0 && Double.isFinite(threshold))) {
+                throw new IllegalArgumentException("threshold must be a finite number >= 0, got " + threshold);
+            }
+            if (bins < 2 || bins > 100) {
+                throw new IllegalArgumentException("bins must be in [2, 100], got " + bins);
+            }
+            if (categories < 1) {
+                throw new IllegalArgumentException("categories must be >= 1, got " + categories);
+            }
+        }
+    }
+
+    /** The suite for {@code profile}, with {@link Distribution#DEFAULT} distribution checks. */
     public static ExpectationSuite from(DataProfile profile, String name) {
+        return from(profile, name, Distribution.DEFAULT);
+    }
+
+    public static ExpectationSuite from(DataProfile profile, String name, Distribution distribution) {
         List<Expectation> out = new ArrayList<>();
         out.add(new Expectation.ColumnsMatch(profile.names(), true));
         out.add(new Expectation.RowCountBetween(1L, null));
@@ -44,9 +84,13 @@ public final class ExpectationInference {
             }
             if (c.isNumeric() && c.type() != ColumnType.BOOLEAN) {
                 numeric(c, out);
+                add(c, ReferenceDistribution.Bins.fromProfile(c, distribution.bins()), distribution, out);
             }
             if (c.type() == ColumnType.BOOLEAN || c.type() == ColumnType.CATEGORICAL || c.type() == ColumnType.TEXT) {
-                strings(c, out);
+                boolean unique = strings(c, out);
+                if (!unique && c.type() != ColumnType.TEXT) {
+                    add(c, ReferenceDistribution.Categories.fromProfile(c, distribution.categories()), distribution, out);
+                }
             }
         }
         return new ExpectationSuite(name, out);
@@ -65,15 +109,22 @@ public final class ExpectationInference {
         out.add(new Expectation.QuantileBetween(c.name(), 0.5, c.quantile(0.25), c.quantile(0.75)));
     }
 
-    private static void strings(ColumnProfile c, List<Expectation> out) {
+    private static void add(ColumnProfile c, ReferenceDistribution reference, Distribution settings, List<Expectation> out) {
+        if (reference != null) {
+            out.add(new Expectation.DistributionWithin(c.name(), settings.method(), settings.threshold(), reference));
+        }
+    }
+
+    /** Adds the expectations on a column's strings; returns whether its values are all unique. */
+    private static boolean strings(ColumnProfile c, List<Expectation> out) {
         Map<String, Long> values = c.topValues(Integer.MAX_VALUE);
         if (c.valueCountsExact() && values.values().stream().allMatch(n -> n == 1) && values.size() >= 2) {
             out.add(new Expectation.Unique(c.name()));
-            return;
+            return true;
         }
         if (c.valueCountsExact() && values.size() <= MAX_ALLOWED_VALUES) {
             out.add(new Expectation.InSet(c.name(), new LinkedHashSet<>(values.keySet()), 1));
-            return;
+            return false;
         }
         long present = c.count() - c.missing();
         c.topPatterns(1).forEach((pattern, count) -> {
@@ -81,6 +132,7 @@ public final class ExpectationInference {
                 out.add(new Expectation.MatchesRegex(c.name(), regexOf(pattern), 0.99));
             }
         });
+        return false;
     }
 
     /** The regular expression matching exactly the strings of a {@link dev.kiln.monitor.profile.ValuePattern}. */

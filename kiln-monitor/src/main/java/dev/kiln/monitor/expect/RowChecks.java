@@ -46,7 +46,7 @@ final class RowChecks {
         }
         double passing = examined == 0 ? 1 : (double) (examined - bad) / examined;
         return new ExpectationResult(e, passing >= mostly, passing, examined, bad, rows, values,
-                FrequentItems.largest(counts, Detail.PARTIAL), null);
+                FrequentItems.largest(counts, Detail.PARTIAL), null, List.of());
     }
 
     static void checkMostly(double mostly) {

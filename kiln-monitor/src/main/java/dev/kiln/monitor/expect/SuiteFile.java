@@ -34,6 +34,13 @@ import java.util.Set;
  *     column: age
  *     min: 0
  *     max: 120
+ *   - expect: distribution
+ *     column: city
+ *     method: psi
+ *     threshold: 0.2
+ *     reference:
+ *       categories: {Oslo: 0.6, Bergen: 0.3}
+ *       other: 0.1
  * </pre>
  * Reading checks every entry and names the file and the JSON pointer of what is wrong.
  */
@@ -94,7 +101,7 @@ public final class SuiteFile {
             try {
                 expectations.add(entry.expectation());
             } catch (IllegalArgumentException e) {
-                throw entry.error("", e.getMessage());
+                throw entry.error(e instanceof InvalidField f ? f.pointer() : "", e.getMessage());
             }
         }
         return new ExpectationSuite(root.path("suite").asText(file.getFileName().toString()), expectations);
@@ -129,9 +136,77 @@ public final class SuiteFile {
                 case "unique" -> new Expectation.Unique(text("column"));
                 case "mean" -> new Expectation.MeanBetween(text("column"), number("min"), number("max"));
                 case "quantile" -> new Expectation.QuantileBetween(text("column"), number("quantile"), number("min"), number("max"));
+                case "distribution" -> distribution();
                 default -> throw error("/expect", "unknown expectation '" + kind + "'; expected one of: columns, row_count,"
-                        + " not_null, type, range, allowed_values, regex, unique, mean, quantile");
+                        + " not_null, type, range, allowed_values, regex, unique, mean, quantile, distribution");
             };
+        }
+
+        /** {@code method} defaults to psi and {@code threshold} to the method's default. */
+        Expectation distribution() {
+            String column = text("column");
+            DistanceMethod method = DistanceMethod.PSI;
+            if (node.has("method")) {
+                try {
+                    method = DistanceMethod.fromLabel(text("method"));
+                } catch (IllegalArgumentException e) {
+                    throw error("/method", e.getMessage());
+                }
+            }
+            Double threshold = optionalNumber("threshold");
+            JsonNode ref = node.get("reference");
+            if (ref == null || !ref.isObject()) {
+                throw error("/reference", "expected an object with edges and proportions, or with categories");
+            }
+            Entry reference = new Entry(source, pointer + "/reference", ref);
+            ReferenceDistribution read;
+            try {
+                if (ref.has("edges")) {
+                    read = new ReferenceDistribution.Bins(reference.numbers("edges"), reference.numbers("proportions"),
+                            reference.optionalNumber("std"));
+                } else if (ref.has("categories")) {
+                    Double other = reference.optionalNumber("other");
+                    read = new ReferenceDistribution.Categories(reference.shares("categories"), other == null ? 0 : other);
+                } else {
+                    throw reference.error("", "expected edges and proportions (numbers) or categories (values)");
+                }
+            } catch (InvalidField e) {
+                throw reference.error(e.pointer(), e.getMessage());
+            }
+            return new Expectation.DistributionWithin(column, method, threshold == null ? method.defaultThreshold() : threshold, read);
+        }
+
+        List<Double> numbers(String field) {
+            JsonNode v = node.get(field);
+            if (v == null || !v.isArray()) {
+                throw error("/" + field, "expected a list of numbers");
+            }
+            List<Double> out = new ArrayList<>();
+            for (int i = 0; i < v.size(); i++) {
+                if (!v.get(i).isNumber()) {
+                    throw error("/" + field + "/" + i, "expected a number, got " + v.get(i));
+                }
+                out.add(v.get(i).asDouble());
+            }
+            return out;
+        }
+
+        /** An object of value → number, in file order. */
+        Map<String, Double> shares(String field) {
+            JsonNode v = node.get(field);
+            if (v == null || !v.isObject()) {
+                throw error("/" + field, "expected an object of value: proportion");
+            }
+            Map<String, Double> out = new LinkedHashMap<>();
+            for (var it = v.fields(); it.hasNext(); ) {
+                var e = it.next();
+                if (!e.getValue().isNumber()) {
+                    throw error("/" + field + "/" + InvalidField.token(e.getKey()),
+                            "expected a number, got " + e.getValue());
+                }
+                out.put(e.getKey(), e.getValue().asDouble());
+            }
+            return out;
         }
 
         String text(String field) {

@@ -40,17 +40,28 @@ public record ValidationResult(String suite, long rows, Detail detail, List<Expe
         statistics.put("unsuccessful_expectations", failed);
         statistics.put("success_percent", results.isEmpty() ? 100.0 : 100.0 * (results.size() - failed) / results.size());
         out.put("statistics", statistics);
-        out.put("results", results.stream().map(ValidationResult::resultMap).toList());
+        out.put("results", results.stream().map(this::resultMap).toList());
         return out;
     }
 
-    private static Map<String, Object> resultMap(ExpectationResult r) {
+    private Map<String, Object> resultMap(ExpectationResult r) {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("expectation", r.expectation().toMap());
         out.put("success", r.success());
         out.put("observed_value", r.observed());
         if (r.note() != null) {
             out.put("note", r.note());
+        }
+        if (!r.bins().isEmpty()) {
+            int shown = detail == Detail.COMPLETE ? r.bins().size() : Expectation.DistributionWithin.NAMED_BINS;
+            out.put("moved_bins", r.movedMost(shown).stream().map(b -> {
+                Map<String, Object> bin = new LinkedHashMap<>();
+                bin.put("bin", b.bin());
+                bin.put("reference", b.reference());
+                bin.put("current", b.current());
+                bin.put("contribution", b.contribution());
+                return bin;
+            }).toList());
         }
         if (r.elementCount() > 0) {
             out.put("element_count", r.elementCount());

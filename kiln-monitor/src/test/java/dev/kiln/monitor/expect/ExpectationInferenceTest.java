@@ -13,6 +13,8 @@ import org.junit.jupiter.api.Test;
 import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
 class ExpectationInferenceTest {
 
@@ -56,7 +58,45 @@ class ExpectationInferenceTest {
         ExpectationSuite suite = ExpectationInference.from(DataProfile.of(data, "train.csv"), "train.csv");
         assertThat(suite.expectations()).extracting(e -> e.kind() + ":" + e.column()).contains(
                 "columns:null", "row_count:null", "type:x", "not_null:x", "range:x", "mean:x", "quantile:x",
-                "allowed_values:colour", "unique:id", "regex:sku", "allowed_values:flag");
+                "allowed_values:colour", "unique:id", "regex:sku", "allowed_values:flag",
+                "distribution:x", "distribution:colour", "distribution:flag");
+        // Not for free text: neither the unique ids nor the patterned codes.
+        assertThat(suite.expectations()).extracting(e -> e.kind() + ":" + e.column())
+                .doesNotContain("distribution:id", "distribution:sku");
+        Expectation.DistributionWithin x = (Expectation.DistributionWithin) suite.expectations().stream()
+                .filter(e -> e.kind().equals("distribution") && e.column().equals("x")).findFirst().orElseThrow();
+        assertThat(x.method()).isEqualTo(DistanceMethod.PSI);
+        assertThat(x.threshold()).isEqualTo(0.2);
+        // Deciles: 11 edges, ten bins each holding a tenth of the training values.
+        ReferenceDistribution.Bins bins = (ReferenceDistribution.Bins) x.reference();
+        assertThat(bins.edges()).hasSize(11).isSorted();
+        assertThat(bins.proportions()).allSatisfy(p -> assertThat(p).isCloseTo(0.1, within(0.01)));
+        Expectation.DistributionWithin colour = (Expectation.DistributionWithin) suite.expectations().stream()
+                .filter(e -> e.kind().equals("distribution") && e.column().equals("colour")).findFirst().orElseThrow();
+        ReferenceDistribution.Categories categories = (ReferenceDistribution.Categories) colour.reference();
+        assertThat(categories.proportions()).containsOnlyKeys("red", "green", "blue");
+        assertThat(categories.other()).isZero();
+    }
+
+    @Test
+    void distributionSettingsAreAnOptionOfInference() {
+        Frame data = randomFrame(Rng.seeded(21), 800, 0);
+        DataProfile profile = DataProfile.of(data, "train.csv");
+        ExpectationSuite suite = ExpectationInference.from(profile, "train.csv",
+                new ExpectationInference.Distribution(DistanceMethod.HELLINGER, 0.15, 20, 2));
+        Expectation.DistributionWithin x = (Expectation.DistributionWithin) suite.expectations().stream()
+                .filter(e -> e.kind().equals("distribution") && e.column().equals("x")).findFirst().orElseThrow();
+        assertThat(x.method()).isEqualTo(DistanceMethod.HELLINGER);
+        assertThat(x.threshold()).isEqualTo(0.15);
+        assertThat(((ReferenceDistribution.Bins) x.reference()).edges()).hasSize(21);
+        Expectation.DistributionWithin colour = (Expectation.DistributionWithin) suite.expectations().stream()
+                .filter(e -> e.kind().equals("distribution") && e.column().equals("colour")).findFirst().orElseThrow();
+        ReferenceDistribution.Categories two = (ReferenceDistribution.Categories) colour.reference();
+        assertThat(two.proportions()).hasSize(2);
+        assertThat(two.other()).isGreaterThan(0.2);
+        assertThat(suite.validate(data, Detail.BASIC).failures()).isEmpty();
+        assertThatThrownBy(() -> new ExpectationInference.Distribution(DistanceMethod.WASSERSTEIN, 0.1, 10, 20))
+                .hasMessageContaining("compares numbers only");
     }
 
     @Test
@@ -66,7 +106,7 @@ class ExpectationInferenceTest {
         ExpectationSuite suite = ExpectationInference.from(DataProfile.of(train, "train.csv"), "train.csv");
         Frame shifted = randomFrame(rng, 200, 3);
         assertThat(suite.validate(shifted, Detail.BASIC).failures()).extracting(r -> r.expectation().kind())
-                .contains("mean", "quantile");
+                .contains("mean", "quantile", "distribution");
         Frame renamed = shifted.rename("colour", "color");
         assertThat(suite.validate(renamed, Detail.BASIC).failures()).extracting(r -> r.expectation().kind())
                 .contains("columns", "allowed_values");
