@@ -31,7 +31,8 @@ public final class ExpectCommand implements Runnable {
 
     /** {@code kiln expect infer --profile profile.json --out expectations.yaml}. */
     @Command(name = "infer", description = {"Propose expectations from a profile (see 'kiln profile'): column set, types,",
-        "not-null rates, numeric ranges, mean and median bounds, allowed values, patterns and uniqueness.",
+        "not-null rates, numeric ranges, mean and median bounds, allowed values, patterns, uniqueness and",
+        "distributions (PSI against the profile's decile bins or top categories).",
         "Review and edit the file by hand; .yaml/.yml writes YAML, anything else JSON."})
     public static final class Infer implements Callable<Integer> {
 
