@@ -50,6 +50,11 @@ final class ServerMetrics implements AutoCloseable {
         new UptimeMetrics().bindTo(registry);
     }
 
+    /** The registry, for the series other parts of the server keep (the experiments'). */
+    io.micrometer.core.instrument.MeterRegistry registry() {
+        return registry;
+    }
+
     /** {@code GET /metrics}. */
     void scrape(Context ctx) {
         ctx.status(200).contentType(CONTENT_TYPE).result(registry.scrape());
