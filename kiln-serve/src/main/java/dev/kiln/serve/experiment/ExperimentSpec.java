@@ -71,6 +71,14 @@ public record ExperimentSpec(String id, String model, List<Variant> variants, St
                 throw new IllegalArgumentException("variant " + name + ": weight must be > 0, got " + weight);
             }
         }
+
+        /**
+         * The reference to resolve in the registry: {@code champion} means what a request without a
+         * version gets (the champion alias, else the latest version), as {@link ModelRegistry#resolve} reads null.
+         */
+        public String reference() {
+            return version.equals(ModelRegistry.CHAMPION) ? null : version;
+        }
     }
 
     /**

@@ -126,7 +126,7 @@ public final class Experiments implements AutoCloseable {
         List<Violation> violations = new ArrayList<>();
         for (int i = 0; i < spec.variants().size(); i++) {
             try {
-                registry.resolve(spec.model(), spec.variants().get(i).version());
+                registry.resolve(spec.model(), spec.variants().get(i).reference());
             } catch (UnknownModelException e) {
                 violations.add(new Violation("/variants/" + i + "/version", e.getMessage()));
             }
@@ -183,7 +183,7 @@ public final class Experiments implements AutoCloseable {
         if (e.spec().canary() != null && name.equals(e.spec().canary().variant()) && e.rollbackReason() != null) {
             throw new ExperimentConflictException("canary " + name + " was rolled back (" + e.rollbackReason() + "); it cannot be promoted");
         }
-        ModelVersion version = registry.resolve(e.spec().model(), v.version());
+        ModelVersion version = registry.resolve(e.spec().model(), v.reference());
         int before = registry.promote(e.spec().model(), version.version(), ModelRegistry.CHAMPION);
         e.end(Experiment.State.PROMOTED, name);
         byModel.remove(e.spec().model(), e);

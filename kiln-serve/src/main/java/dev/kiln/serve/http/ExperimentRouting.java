@@ -74,7 +74,7 @@ final class ExperimentRouting implements AutoCloseable {
         String header = ctx.header(experiment.spec().unit());
         boolean fromHeader = header != null && !header.isBlank();
         Experiment.Assignment a = experiment.assign(fromHeader ? header : ctx.attribute(KilnServer.REQUEST_ID));
-        ModelVersion version = models.resolve(name, a.version());
+        ModelVersion version = models.resolve(name, experiment.spec().variants().get(a.variant()).reference());
         ctx.attribute(ServedModels.RESOLVED, version);
         ctx.attribute(ROUTED, new Routed(experiment, a, fromHeader));
         ctx.header(VARIANT_HEADER, a.name());
@@ -150,7 +150,7 @@ final class ExperimentRouting implements AutoCloseable {
     private void runShadow(Routed r, int index, ExperimentSpec.Variant v, byte[] body) {
         long start = System.nanoTime();
         try {
-            ModelVersion version = models.resolve(r.experiment.spec().model(), v.version());
+            ModelVersion version = models.resolve(r.experiment.spec().model(), v.reference());
             JsonNode json = KilnServer.JSON.readTree(body);
             Frame rows = models.reader(version).read(json.get("instances"), "/instances").frame();
             Prediction p = models.model(version).predict(rows);
