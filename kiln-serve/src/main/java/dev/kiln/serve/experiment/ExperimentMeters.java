@@ -44,11 +44,11 @@ final class ExperimentMeters {
                     .tags("experiment", id, "variant", v).register(registry);
             latency[i] = Timer.builder("kiln.experiment.latency").description("Time a variant took to answer")
                     .tags("experiment", id, "variant", v).serviceLevelObjectives(LATENCY_BUCKETS).register(registry);
-            conversions[i] = Counter.builder("kiln.experiment.conversions").description("Outcomes reported as converted")
-                    .tags("experiment", id, "variant", v).register(registry);
-            outcomes[i] = Counter.builder("kiln.experiment.outcomes").description("Outcomes attributed to a variant")
-                    .tags("experiment", id, "variant", v).register(registry);
             if (!spec.variants().get(i).shadow()) {
+                conversions[i] = Counter.builder("kiln.experiment.conversions").description("Outcomes reported as converted")
+                        .tags("experiment", id, "variant", v).register(registry);
+                outcomes[i] = Counter.builder("kiln.experiment.outcomes").description("Outcomes attributed to a variant")
+                        .tags("experiment", id, "variant", v).register(registry);
                 int index = i;
                 Gauge.builder("kiln.experiment.traffic.share", share, s -> s.applyAsDouble(index))
                         .description("A variant's current share of the experiment's traffic, canary step included")
@@ -66,6 +66,7 @@ final class ExperimentMeters {
         latency[variant].record(Math.round(latencyMs * 1_000_000.0), TimeUnit.NANOSECONDS);
     }
 
+    /** An outcome attributed to answering {@code variant} (shadows answer none). */
     void outcome(int variant, boolean converted) {
         outcomes[variant].increment();
         if (converted) {
