@@ -23,6 +23,7 @@ import dev.kiln.cli.rag.RagCommand;
 import dev.kiln.cli.rl.RlCommand;
 import dev.kiln.cli.search.EmbedCommand;
 import dev.kiln.cli.search.SimilarCommand;
+import dev.kiln.cli.serve.ExperimentsCommand;
 import dev.kiln.cli.serve.ServeCommand;
 import dev.kiln.cli.text.TextCommand;
 import dev.kiln.core.KilnVersion;
@@ -46,7 +47,7 @@ import picocli.CommandLine.Model.CommandSpec;
             ModelsCommand.class, ClusterCommand.class, ReduceCommand.class,
             TextCommand.class, SimilarCommand.class, EmbedCommand.class, IndexCommand.class, RagCommand.class,
             RlCommand.class,
-            ServeCommand.class,
+            ServeCommand.class, ExperimentsCommand.class,
             ProfileCommand.class, ExpectCommand.class, ValidateCommand.class, DriftCommand.class,
             ExplainCommand.class, AuditCommand.class,
             InfoCommand.class,

@@ -110,10 +110,16 @@ final class ApiDescription {
     }
 
     private static JsonNode schemas() {
-        try (InputStream in = ApiDescription.class.getResourceAsStream("openapi-schemas.json")) {
+        ObjectNode schemas = (ObjectNode) schemas("openapi-schemas.json");
+        schemas.setAll((ObjectNode) schemas("openapi-experiment-schemas.json"));
+        return schemas;
+    }
+
+    private static JsonNode schemas(String resource) {
+        try (InputStream in = ApiDescription.class.getResourceAsStream(resource)) {
             return KilnServer.JSON.readTree(in);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read openapi-schemas.json from the class path", e);
+            throw new UncheckedIOException("cannot read " + resource + " from the class path", e);
         }
     }
 }

@@ -6,7 +6,7 @@ import java.util.Optional;
 
 /**
  * The {@code before} handler that asks for an API key with the scope a route needs: {@code read}
- * to GET, {@code predict} to POST a predict, explain or infer or a question to a knowledge base, {@code admin} for anything else. Health
+ * to GET, {@code predict} to POST a predict, explain or infer, a question to a knowledge base or an experiment's outcomes, {@code admin} for anything else. Health
  * routes, {@code GET /v2} and {@code GET /openapi.json} stay open for probes and tools; with no keys configured every route is open.
  */
 final class KeyCheck {
@@ -54,7 +54,8 @@ final class KeyCheck {
         if (m.equals("GET") || m.equals("HEAD")) {
             return Optional.of(Scope.READ);
         }
-        if (m.equals("POST") && (path.endsWith("/predict") || path.endsWith("/explain") || path.endsWith("/infer") || path.endsWith("/ask") || path.endsWith("/chat"))) {
+        if (m.equals("POST") && (path.endsWith("/predict") || path.endsWith("/explain") || path.endsWith("/infer") || path.endsWith("/ask") || path.endsWith("/chat")
+                || path.startsWith("/api/experiments/") && path.endsWith("/outcomes"))) {
             return Optional.of(Scope.PREDICT);
         }
         return Optional.of(Scope.ADMIN);

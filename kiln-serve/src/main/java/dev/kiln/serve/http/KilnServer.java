@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.kiln.core.KilnVersion;
 import dev.kiln.core.model.Model;
 import dev.kiln.core.model.Prediction;
+import dev.kiln.serve.experiment.Experiments;
 import dev.kiln.serve.input.InvalidInputException;
 import dev.kiln.serve.input.Violation;
 import dev.kiln.serve.kb.ServedKnowledgeBases;
@@ -69,6 +70,7 @@ public final class KilnServer implements AutoCloseable {
     private final ExecutorService work = Executors.newVirtualThreadPerTaskExecutor();
     private final AtomicInteger inFlight = new AtomicInteger();
     private final ServerMetrics metrics = new ServerMetrics(inFlight::get);
+    private final ExperimentRouting experiments;
     private volatile boolean draining;
     private final Javalin app;
 
@@ -81,6 +83,9 @@ public final class KilnServer implements AutoCloseable {
         KnowledgeBaseRoutes kb = new KnowledgeBaseRoutes(this, bases);
         ExplainRoute explain = new ExplainRoute(this, models);
         DriftRoute drift = new DriftRoute(models);
+        this.experiments = new ExperimentRouting(new Experiments(registry.root().resolveSibling("experiments"), registry,
+                metrics.registry()), models);
+        ExperimentRoutes exp = new ExperimentRoutes(experiments.experiments());
         this.api = new ApiDescription(version());
         this.app = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
@@ -114,7 +119,7 @@ public final class KilnServer implements AutoCloseable {
             r.add(GET, "/api/models", guarded(this::listModels), op("The registry's models", MODELS, Scope.READ, null, 200, "ModelList"));
             r.add(GET, "/api/models/{name}", guarded(this::describeModel),
                     op("A model's versions: schema, metrics, ranges, provenance", MODELS, Scope.READ, null, 200, "ModelDescription"));
-            r.add(POST, "/api/models/{name}/predict", guarded(this::predict),
+            r.add(POST, "/api/models/{name}/predict", guarded(experiments.observe(this::predict)),
                     op("Predict (the champion, or ?version=V or ALIAS)", MODELS, Scope.PREDICT, "PredictRequest", 200, "PredictResponse"));
             r.add(POST, "/api/models/{name}/versions/{version}/predict", guarded(this::predict),
                     op("Predict with a named version or alias", MODELS, Scope.PREDICT, "PredictRequest", 200, "PredictResponse"));
@@ -132,6 +137,17 @@ public final class KilnServer implements AutoCloseable {
                     op("Register a saved model on the server as the next version", MODELS, Scope.ADMIN, "RegisterRequest", 201, "ModelVersion"));
             r.add(PUT, "/api/models/{name}/aliases/{alias}", guarded(admin::promote),
                     op("Point an alias at a version", MODELS, Scope.ADMIN, "PromoteRequest", 200, "PromoteResponse"));
+            r.add(GET, "/api/experiments", guarded(exp.list()), op("The experiments", EXPERIMENTS, Scope.READ, null, 200, "ExperimentList"));
+            r.add(POST, "/api/experiments", guarded(exp.create()),
+                    op("Start an A/B test, shadow or canary on a model", EXPERIMENTS, Scope.ADMIN, "ExperimentSpec", 201, "Experiment"));
+            r.add(GET, "/api/experiments/{id}", guarded(exp.status()),
+                    op("An experiment's counts, comparisons and verdict", EXPERIMENTS, Scope.READ, null, 200, "Experiment"));
+            r.add(POST, "/api/experiments/{id}/outcomes", guarded(exp.outcomes()),
+                    op("Report outcomes of requests the experiment routed", EXPERIMENTS, Scope.PREDICT, "OutcomesRequest", 200, "OutcomesResponse"));
+            r.add(POST, "/api/experiments/{id}/promote", guarded(exp.promote()), op("Point champion at a variant (default: the winner)"
+                    + " and end the experiment", EXPERIMENTS, Scope.ADMIN, "ExperimentPromoteRequest", 200, "ExperimentPromotion"));
+            r.add(POST, "/api/experiments/{id}/stop", guarded(exp.stop()),
+                    op("End the experiment without promoting", EXPERIMENTS, Scope.ADMIN, null, 200, "Experiment"));
             r.add(GET, "/api/kb", guarded(kb::list), op("The knowledge bases", KB, Scope.READ, null, 200, "KnowledgeBaseList"));
             r.add(POST, "/api/kb/{name}/ask", guarded(kb::ask), op("Answer a question, citing sources", KB, Scope.PREDICT, "AskRequest",
                     200, "Answer"));
@@ -164,6 +180,7 @@ public final class KilnServer implements AutoCloseable {
     private static final String V2 = "Open Inference Protocol";
     private static final String MODELS = "Models";
     private static final String KB = "Knowledge bases";
+    private static final String EXPERIMENTS = "Experiments";
     private static final String SERVER = "Server";
 
     private static ApiDescription.Operation op(String summary, String tag, Scope scope, String request, int status, String response) {
@@ -297,7 +314,7 @@ public final class KilnServer implements AutoCloseable {
 
     /** {@code POST /api/models/NAME[/versions/V]/predict}: {@code {"instances": [...]}} → {@code {"predictions": [...]}}. */
     private void predict(Context ctx) throws Exception {
-        ModelVersion version = models.resolve(ctx);
+        ModelVersion version = experiments.resolve(ctx);
         JsonNode body = body(ctx);
         if (!body.isObject() || !body.has("instances")) {
             throw new InvalidInputException(List.of(new Violation("/instances",
@@ -315,6 +332,7 @@ public final class KilnServer implements AutoCloseable {
         if (!in.warnings().isEmpty()) {
             out.put("warnings", in.warnings());
         }
+        experiments.answered(ctx, p, out);
         json(ctx, 200, out);
     }
 
@@ -424,6 +442,7 @@ public final class KilnServer implements AutoCloseable {
         app.stop();
         work.shutdownNow();
         models.close();
+        experiments.close();
         bases.close();
         metrics.close();
         LOG.info("Kiln server stopped");

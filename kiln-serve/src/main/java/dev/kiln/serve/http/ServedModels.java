@@ -42,7 +42,7 @@ final class ServedModels implements AutoCloseable {
         this.outOfRange = settings.outOfRange();
         this.expectations = settings.monitoring().expectations();
         this.metrics = metrics;
-        this.watch = new DriftWatch(settings.monitoring(), metrics.meters(), this::model);
+        this.watch = new DriftWatch(settings.monitoring(), metrics.registry(), this::model);
     }
 
     DriftWatch watch() {

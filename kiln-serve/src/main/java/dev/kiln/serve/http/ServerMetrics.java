@@ -51,6 +51,11 @@ final class ServerMetrics implements AutoCloseable {
         new UptimeMetrics().bindTo(registry);
     }
 
+    /** The registry, for the series other parts of the server keep (the experiments'). */
+    io.micrometer.core.instrument.MeterRegistry registry() {
+        return registry;
+    }
+
     /** {@code GET /metrics}. */
     void scrape(Context ctx) {
         ctx.status(200).contentType(CONTENT_TYPE).result(registry.scrape());
@@ -98,11 +103,6 @@ final class ServerMetrics implements AutoCloseable {
         Counter.builder("kiln.validation.requests").description("Requests with values that failed the model's expectations, by outcome")
                 .tags("model", version.name(), "version", number, "outcome", rejected ? "rejected" : "warned")
                 .register(registry).increment();
-    }
-
-    /** The registry other parts of the server add their meters to. */
-    io.micrometer.core.instrument.MeterRegistry meters() {
-        return registry;
     }
 
     private static String route(Context ctx) {

@@ -36,7 +36,8 @@ class OpenApiTest extends ServedFixtureTest {
         List<String> checked = new ArrayList<>();
         doc.path("paths").properties().forEach(path -> path.getValue().properties().forEach(operation -> {
             String method = operation.getKey().toUpperCase();
-            String concrete = path.getKey().replace("{name}", "fruit").replace("{version}", "1").replace("{alias}", "staging");
+            String concrete = path.getKey().replace("{name}", "fruit").replace("{version}", "1").replace("{alias}", "staging")
+                    .replace("{id}", "no-such-experiment");
             Http.Reply r = switch (method) {
                 case "GET" -> http.get(concrete);
                 case "POST" -> http.post(concrete, "{}");
@@ -50,7 +51,7 @@ class OpenApiTest extends ServedFixtureTest {
             assertThat(KeyCheck.needed(method, concrete).map(Scope::label)).as(method + " " + concrete).isEqualTo(stated);
             checked.add(method + " " + path.getKey());
         }));
-        assertThat(checked).hasSize(24).doesNotHaveDuplicates();
+        assertThat(checked).hasSize(30).doesNotHaveDuplicates();
     }
 
     @Test
