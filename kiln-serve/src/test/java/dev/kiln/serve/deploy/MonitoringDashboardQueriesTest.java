@@ -24,7 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
  * with its reference, an A/B experiment routes a request and gets its outcome, and the dashboard must read the
  * validation, drift and experiment series.
  */
-class MonitoringDashboardQueriesTest {
+class MonitoringDashboardQueriesTest implements DashboardContract {
     private static final Dashboard DASHBOARD = new Dashboard("kiln-monitoring.json");
     @TempDir
     static Path home;
@@ -58,24 +58,14 @@ class MonitoringDashboardQueriesTest {
         server.close();
     }
 
-    @Test
-    void everyPanelQueriesAMetric() {
-        DASHBOARD.assertEveryPanelQueriesAMetric();
+    @Override
+    public Dashboard dashboard() {
+        return DASHBOARD;
     }
 
-    @Test
-    void everyMetricAQueryReadsIsServed() {
-        DASHBOARD.assertEveryMetricReadIsIn(scrape);
-    }
-
-    @Test
-    void everyLabelValueAQuerySelectsIsServed() {
-        DASHBOARD.assertEveryLabelValueSelectedIsIn(scrape);
-    }
-
-    @Test
-    void variablesListLabelsTheMetricsCarry() {
-        DASHBOARD.assertVariablesListLabelsIn(scrape);
+    @Override
+    public Scrape scrape() {
+        return scrape;
     }
 
     @Test
