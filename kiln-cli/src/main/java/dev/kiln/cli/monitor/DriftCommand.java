@@ -3,15 +3,12 @@ package dev.kiln.cli.monitor;
 import dev.kiln.cli.ExitCodes;
 import dev.kiln.cli.output.JsonOutput;
 import dev.kiln.cli.output.Table;
-import dev.kiln.core.frame.CategoricalColumn;
 import dev.kiln.core.frame.Column;
-import dev.kiln.core.frame.DoubleColumn;
 import dev.kiln.core.frame.Frame;
 import dev.kiln.core.io.TabularFile;
-import dev.kiln.core.model.ClassificationPrediction;
+import dev.kiln.core.model.ClusterPrediction;
 import dev.kiln.core.model.Model;
 import dev.kiln.core.model.Prediction;
-import dev.kiln.core.model.RegressionPrediction;
 import dev.kiln.core.modelfile.LoadedModel;
 import dev.kiln.core.modelfile.ModelFile;
 import dev.kiln.monitor.drift.ColumnDrift;
@@ -21,6 +18,7 @@ import dev.kiln.monitor.drift.DriftMethod;
 import dev.kiln.monitor.drift.DriftReport;
 import dev.kiln.monitor.drift.DriftSettings;
 import dev.kiln.monitor.drift.EmbeddingDrift;
+import dev.kiln.monitor.drift.PredictionColumn;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -42,7 +40,7 @@ import picocli.CommandLine.Spec;
     "> 5 distinct values), chi-squared or z-test (others); above, normed Wasserstein (numeric) or",
     "Jensen-Shannon (others). Exit 1 with --fail-on-drift when the data set drifted (a CI gate)."})
 public final class DriftCommand implements Callable<Integer> {
-    private static final String PREDICTION = "prediction";
+    private static final String PREDICTION = PredictionColumn.NAME;
 
     @Spec
     CommandSpec spec;
@@ -172,18 +170,11 @@ public final class DriftCommand implements Callable<Integer> {
         }
         Frame features = target != null && frame.hasColumn(target) ? frame.drop(target) : frame;
         Prediction p = model.predict(features);
-        return switch (p) {
-            case ClassificationPrediction c -> {
-                String[] labels = new String[c.size()];
-                for (int i = 0; i < labels.length; i++) {
-                    labels[i] = c.label(i);
-                }
-                yield CategoricalColumn.of(PREDICTION, labels);
-            }
-            case RegressionPrediction r -> DoubleColumn.of(PREDICTION, r.values());
-            default -> throw new IllegalArgumentException(modelPath + " predicts " + p.getClass().getSimpleName()
+        if (p instanceof ClusterPrediction) {
+            throw new IllegalArgumentException(modelPath + " predicts " + p.getClass().getSimpleName()
                     + ", which 'kiln drift' cannot compare as a column");
-        };
+        }
+        return PredictionColumn.of(p);
     }
 
     private void printTable(DatasetDrift drift, EmbeddingDrift embedding, int refRows, int curRows, String reportPath) {

@@ -63,8 +63,7 @@ public final class ModelsRegisterCommand implements Callable<Integer> {
             out.put("model_type", v.manifest().modelType());
             out.put("alias", alias);
             out.put("path", v.path().toString());
-            out.put("baseline", java.util.stream.Stream.of(Baseline.EXPECTATIONS, Baseline.REFERENCE)
-                    .filter(f -> v.attachment(f).isPresent()).toList());
+            out.put("baseline", Baseline.files(v));
             JsonOutput.print(spec.commandLine().getOut(), out);
         } else {
             spec.commandLine().getOut().printf("registered %s version %d (%s)%s%n", name, v.version(), v.manifest().modelType(),

@@ -303,8 +303,7 @@ public final class KilnServer implements AutoCloseable {
         m.put("target", v.manifest().target());
         m.put("registered_at", v.registeredAt().toString());
         m.put("description", v.description());
-        m.put("baseline", java.util.stream.Stream.of(Baseline.EXPECTATIONS, Baseline.REFERENCE)
-                .filter(f -> v.attachment(f).isPresent()).toList());
+        m.put("baseline", Baseline.files(v));
         m.put("input_schema", v.manifest().inputSchema());
         m.put("training_metrics", v.manifest().trainingMetrics());
         m.put("feature_ranges", v.manifest().rangesOrEmpty());

@@ -9,7 +9,9 @@ import dev.kiln.monitor.expect.ExpectationSuite;
 import dev.kiln.monitor.expect.SuiteFile;
 import dev.kiln.serve.registry.ModelVersion;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 /**
  * What a model version was registered with for monitoring, as TFDV keeps a schema and training
@@ -35,6 +37,11 @@ public record Baseline(ExpectationSuite expectations, Frame reference) {
         Frame reference = schema == null ? null : version.attachment(REFERENCE)
                 .map(file -> CsvReader.read(file, CsvOptions.defaults().withTypes(types(schema))).select(schema.names())).orElse(null);
         return new Baseline(suite, reference);
+    }
+
+    /** The baseline files registered with {@code version}, by attachment name. */
+    public static List<String> files(ModelVersion version) {
+        return Stream.of(EXPECTATIONS, REFERENCE).filter(f -> version.attachment(f).isPresent()).toList();
     }
 
     static Map<String, ColumnType> types(Schema schema) {

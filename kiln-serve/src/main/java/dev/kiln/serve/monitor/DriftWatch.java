@@ -10,6 +10,7 @@ import dev.kiln.monitor.drift.ColumnDrift;
 import dev.kiln.monitor.drift.DataDrift;
 import dev.kiln.monitor.drift.DatasetDrift;
 import dev.kiln.monitor.drift.DriftSettings;
+import dev.kiln.monitor.drift.PredictionColumn;
 import dev.kiln.monitor.expect.Detail;
 import dev.kiln.monitor.expect.Expectation;
 import dev.kiln.monitor.expect.ExpectationSuite;
@@ -189,7 +190,7 @@ public final class DriftWatch implements AutoCloseable {
             Frame withPredictions = reference;
             if (!reference.hasColumn(LiveWindow.PREDICTION)) {
                 try {
-                    withPredictions = reference.withColumn(LiveWindow.predictionColumn(models.apply(version).predict(reference)));
+                    withPredictions = reference.withColumn(PredictionColumn.of(models.apply(version).predict(reference)));
                 } catch (RuntimeException e) {
                     LOG.warn("cannot predict the reference sample of {} version {}; prediction drift is left out: {}",
                             version.name(), version.version(), e.toString());

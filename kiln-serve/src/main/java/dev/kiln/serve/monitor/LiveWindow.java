@@ -9,10 +9,9 @@ import dev.kiln.core.frame.Frame;
 import dev.kiln.core.frame.LongColumn;
 import dev.kiln.core.frame.Schema;
 import dev.kiln.core.frame.TextColumn;
-import dev.kiln.core.model.ClassificationPrediction;
-import dev.kiln.core.model.ClusterPrediction;
 import dev.kiln.core.model.Prediction;
 import dev.kiln.core.model.RegressionPrediction;
+import dev.kiln.monitor.drift.PredictionColumn;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -23,7 +22,7 @@ import java.util.List;
  */
 final class LiveWindow {
     /** The name of the predictions' column in a snapshot. */
-    static final String PREDICTION = "prediction";
+    static final String PREDICTION = PredictionColumn.NAME;
 
     private final Schema schema;
     private final int capacity;
@@ -77,7 +76,7 @@ final class LiveWindow {
                 }
             }
             predictedValues[next] = type == ColumnType.DOUBLE ? ((RegressionPrediction) prediction).value(row) : Double.NaN;
-            predictedLabels[next] = type == ColumnType.CATEGORICAL ? label(prediction, row) : null;
+            predictedLabels[next] = type == ColumnType.CATEGORICAL ? PredictionColumn.label(prediction, row) : null;
             next = (next + 1) % capacity;
             size = Math.min(capacity, size + 1);
         }
@@ -113,29 +112,8 @@ final class LiveWindow {
         return Frame.of(out);
     }
 
-    /** {@code prediction} as a column: labels for classifiers and clusterers, values for regressors. */
-    static Column predictionColumn(Prediction prediction) {
-        int n = prediction.size();
-        if (predictionType(prediction) == ColumnType.DOUBLE) {
-            return DoubleColumn.of(PREDICTION, ((RegressionPrediction) prediction).values());
-        }
-        String[] out = new String[n];
-        for (int i = 0; i < n; i++) {
-            out[i] = label(prediction, i);
-        }
-        return CategoricalColumn.of(PREDICTION, out);
-    }
-
     private static ColumnType predictionType(Prediction p) {
         return p instanceof RegressionPrediction ? ColumnType.DOUBLE : ColumnType.CATEGORICAL;
-    }
-
-    private static String label(Prediction p, int row) {
-        return switch (p) {
-            case ClassificationPrediction c -> c.label(row);
-            case ClusterPrediction c -> Integer.toString(c.cluster(row));
-            case RegressionPrediction r -> Double.toString(r.value(row));
-        };
     }
 
     private static Column numberColumn(Schema.Field f, double[] values, int[] order) {
